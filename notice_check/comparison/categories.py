@@ -1,0 +1,92 @@
+"""How the comparator reads data categories: the assertion's phrase, the manifest's aliases, the hierarchy.
+
+SPEC section 4: an assertion's data phrase is re-read with the manifest's own category aliases (with an
+alias `your notes`, "your notes never leave the EEA" ranges over notes only), falling back to the
+categories the extractor found, and to `user` when nothing is known. A category covers another when it is
+the same or an ancestor of it. The tree, the aliases and the built-in phrase map are the taxonomy's
+(`Manifest.taxonomy()`); this module only applies them to assertions and facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from notice_check.manifest.model import Manifest
+from notice_check.models import Assertion
+
+Relation = Literal["covered", "coarser", "apart"]
+"""covered: the assertion's categories reach the fact's; coarser: the fact is broader than the assertion
+(the manifest cannot say whether the asserted data is in it); apart: unrelated data."""
+
+ROOT = "user"
+
+
+class CategoryReader:
+    """Reads assertions' data with one manifest's vocabulary and relates categories to manifest facts."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        self.taxonomy = manifest.taxonomy()
+        self._labels = {ext.key: ext.aliases[0] for ext in manifest.categories if ext.aliases}
+        self._read: dict[int, tuple[str, ...]] = {}
+        self._covers: dict[tuple[str, str], bool] = {}
+
+    def read(self, assertion: Assertion) -> tuple[str, ...]:
+        """The categories an assertion ranges over: manifest-aware reading, extractor's, then `user`."""
+        cached = self._read.get(id(assertion))
+        if cached is not None:
+            return cached
+        phrase = assertion.data.text if assertion.data else ""
+        found = list(self.taxonomy.categories_for(phrase)) if phrase and phrase.strip() else []
+        if not found and assertion.data:
+            found = list(assertion.data.categories)
+        result = tuple(dict.fromkeys(found)) or (ROOT,)
+        self._read[id(assertion)] = result
+        return result
+
+    def covers(self, general: str, specific: str) -> bool:
+        """Same category, or an ancestor of it."""
+        key = (general, specific)
+        if key not in self._covers:
+            self._covers[key] = bool(self.taxonomy.covers(general, specific))
+        return self._covers[key]
+
+    def relation(self, claimed: Sequence[str], held: Sequence[str]) -> Relation:
+        """How an assertion's categories relate to a fact's (a fact with no categories holds `user`)."""
+        held = held or (ROOT,)
+        if any(self.covers(c, h) for c in claimed for h in held):
+            return "covered"
+        if any(self.covers(h, c) for c in claimed for h in held):
+            return "coarser"
+        return "apart"
+
+    def overlaps(self, claimed: Sequence[str], held: Sequence[str]) -> bool:
+        """Either side covers the other: enough for a notice to have disclosed a fact."""
+        return self.relation(claimed, held) != "apart"
+
+    # ---- wording
+
+    def label(self, key: str) -> str:
+        """A reader's name for a category: the manifest's first alias, else fideslang's name, else the key."""
+        if key in self._labels:
+            return self._labels[key]
+        name = self.taxonomy.name(key)
+        if not name or name == key:
+            return key
+        return name.lower()
+
+    def labels(self, keys: Iterable[str], limit: int = 2) -> str:
+        """"chat media and account information", "a, b and 2 more categories"."""
+        names = list(dict.fromkeys(self.label(k) for k in keys)) or [self.label(ROOT)]
+        if len(names) > limit:
+            return ", ".join(names[:limit]) + f" and {len(names) - limit} more categories"
+        return join_words(names)
+
+
+def join_words(words: Sequence[str]) -> str:
+    words = list(words)
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]

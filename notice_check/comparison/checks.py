@@ -1,0 +1,646 @@
+"""One small check per practice family, registered in `CHECKS` (SPEC section 4).
+
+Each check reads one assertion against the manifest's facts and returns a `Judgement` through
+`context.decide`: counter-examples make it `contradicted`; confirming records (with complete coverage for
+universal, negative and exclusive claims) make it `supported`; anything else is `unverifiable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from notice_check.comparison.context import Context, Counter, Doubt, Judgement, decide
+from notice_check.comparison.facts import SECTIONS, Fact, Section
+from notice_check.models import Assertion
+
+Check = Callable[[Assertion, Context], Judgement]
+
+_ANY_PARTY = frozenset({"unspecified", "self"})
+
+
+def _specific_kinds(assertion: Assertion) -> frozenset[str]:
+    """Party kinds that narrow who the assertion is about ("our affiliates"), not "partners" or "we"."""
+    return frozenset(p.kind for p in assertion.parties) - _ANY_PARTY
+
+
+def _cannot(ctx: Context, claim: str, why: str) -> Judgement:
+    return Judgement("unverifiable", f"The notice says {claim}, but {why}.")
+
+
+# --------------------------------------------------------------------------- storage, transfer, processing
+
+
+def _location_claim(a: Assertion, ctx: Context, exhaustive: bool) -> str:
+    """ "it stores your data only in Japan", "it does not transfer your data outside the EEA"."""
+    data, loc = ctx.data_phrase(a), a.location
+    said = f"{ctx.act(a)} {data}"
+    if loc is None:
+        return said
+    places = ctx.location_words(a)
+    prep = "to" if a.practice == "transfer" else "in"
+    if loc.mode == "outside":
+        return f"{said} outside {places}"
+    if a.polarity == "affirm" and loc.open:
+        return f"{said} {prep} places including {places}"
+    return f"{said} {'only ' if exhaustive else ''}{prep} {places}"
+
+
+def check_place(a: Assertion, ctx: Context) -> Judgement:
+    """storage / transfer / processing with a place (SPEC section 4, first two readings).
+
+    "Stored in X" ranges over stores; transfer, processing and "outside X" over stores, accesses and
+    disclosures. An affirmative fact with a closed list is exhaustive for its data: a fact elsewhere
+    contradicts it unless another affirmative location assertion names that country for that data (an
+    exclusive claim, "only"/"all ... in", is contradicted even then). For transfers, the organisation's
+    home country is where data comes from, not where it goes, so a fact there is no counter-example.
+    Party kinds in the assertion ("to our affiliates in Korea") narrow it to those entities' facts.
+    """
+    if a.location is None:
+        if _specific_kinds(a) and a.practice != "storage":
+            return check_parties(a, ctx)
+        if a.polarity == "deny":
+            return _deny_anywhere(a, ctx)
+        return _cannot(ctx, _location_claim(a, ctx, False), "it names no place to compare with the manifest")
+    loc = a.location
+    listed = set(loc.countries)
+    exhaustive = a.polarity == "affirm" and loc.mode == "in" and a.modality == "fact" and not loc.open
+    claim = _location_claim(a, ctx, exhaustive)
+    if not listed:
+        return _cannot(ctx, claim, f"the tool cannot tell which countries {loc.text!r} means")
+    sections: tuple[Section, ...] = ("stores",) if a.practice == "storage" and loc.mode == "in" else SECTIONS
+    pool = ctx.facts_in(sections)
+    kinds = _specific_kinds(a)
+    if kinds:
+        rels = ctx.vocab.relationships(kinds)
+        pool = [f for f in pool if f.relationship in rels]
+    covered, coarse = ctx.split(a, pool)
+    nothing = (
+        "no " + ("store" if sections == ("stores",) else "store, access or disclosure") + " of this data"
+    )
+
+    unplaced = [Doubt(f"{f.noun} has no known country", f) for f in covered if not f.countries]
+    if a.polarity == "deny":
+        if loc.mode == "outside":
+
+            def bad(c: str) -> bool:
+                return c not in listed
+        else:
+
+            def bad(c: str) -> bool:
+                return c in listed
+
+        counter = _place_counters(ctx, a, covered, bad)
+        doubts = unplaced + [
+            ctx.coarse_doubt(f, [c for c in f.countries if bad(c)])
+            for f in coarse
+            if any(bad(c) for c in f.countries)
+        ]
+        return decide(
+            ctx,
+            claim,
+            counter=counter,
+            confirming=covered,
+            doubts=doubts,
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing=nothing,
+        )
+
+    if loc.mode == "outside":
+        confirming = [f for f in covered if any(c not in listed for c in f.countries)]
+        return decide(
+            ctx,
+            claim,
+            confirming=confirming,
+            doubts=unplaced,
+            sections=sections,
+            universal=False,
+            needs_confirming=True,
+            nothing=nothing + " outside " + ctx.location_words(a),
+        )
+
+    confirming = [f for f in covered if any(c in listed for c in f.countries)]
+    if not exhaustive:
+        return decide(
+            ctx,
+            claim,
+            confirming=confirming,
+            doubts=unplaced,
+            sections=sections,
+            universal=False,
+            needs_confirming=True,
+            nothing=nothing + " in " + ctx.location_words(a),
+        )
+
+    home = ctx.home if a.practice == "transfer" else None
+
+    def elsewhere(c: str) -> bool:
+        return c not in listed and c != home
+
+    exclusive = a.scope == "exclusive"
+
+    def counter_for(fact: Fact, c: str) -> bool:
+        return elsewhere(c) and (exclusive or not ctx.named_elsewhere(a, fact, c))
+
+    counter = []
+    for fact in covered:
+        bad_here = [c for c in fact.countries if counter_for(fact, c)]
+        if bad_here:
+            counter.append(
+                Counter(
+                    fact,
+                    tuple(f"country:{c}" for c in bad_here),
+                    ctx.where(fact, bad_here, ctx.held(a, fact)),
+                )
+            )
+    doubts = unplaced + [
+        ctx.coarse_doubt(f, [c for c in f.countries if counter_for(f, c)])
+        for f in coarse
+        if any(counter_for(f, c) for c in f.countries)
+    ]
+    return decide(
+        ctx,
+        claim,
+        counter=counter,
+        confirming=confirming,
+        doubts=doubts,
+        sections=sections,
+        universal=True,
+        needs_confirming=True,
+        nothing=nothing + " in " + ctx.location_words(a),
+    )
+
+
+def _place_counters(
+    ctx: Context, a: Assertion, facts: list[Fact], bad: Callable[[str], bool]
+) -> list[Counter]:
+    out = []
+    for fact in facts:
+        here = [c for c in fact.countries if bad(c)]
+        if here:
+            out.append(
+                Counter(fact, tuple(f"country:{c}" for c in here), ctx.where(fact, here, ctx.held(a, fact)))
+            )
+    return out
+
+
+def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
+    """ "We do not store / process / transfer X" with no place: any such fact contradicts it (a transfer
+    being a fact outside the organisation's home country)."""
+    claim = _location_claim(a, ctx, False)
+    sections: tuple[Section, ...] = ("stores",) if a.practice == "storage" else SECTIONS
+    covered, coarse = ctx.split(a, ctx.facts_in(sections))
+    if a.practice == "transfer":
+        if ctx.home is None:
+            return _cannot(ctx, claim, "the manifest does not give the organisation's home country")
+        home = ctx.home
+        return decide(
+            ctx,
+            claim,
+            counter=_place_counters(ctx, a, covered, lambda c: c != home),
+            doubts=[
+                ctx.coarse_doubt(f, [c for c in f.countries if c != home])
+                for f in coarse
+                if any(c != home for c in f.countries)
+            ],
+            confirming=covered,
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing="no transfer of this data",
+        )
+    counter = [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f))) for f in covered]
+    return decide(
+        ctx,
+        claim,
+        counter=counter,
+        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        sections=sections,
+        universal=True,
+        needs_confirming=False,
+        nothing="no such record of this data",
+    )
+
+
+# --------------------------------------------------------------------------- sharing
+
+
+def _party_clause(fact: Fact, data: str) -> str:
+    rel = fact.relationship or "unknown relationship"
+    if fact.section == "accesses":
+        return f"{fact.noun} lets {fact.entity_name} ({rel.replace('_', ' ')}) reach {data}"
+    return f"{fact.noun} gives {data} to {fact.entity_name} ({rel.replace('_', ' ')})"
+
+
+def check_parties(a: Assertion, ctx: Context) -> Judgement:
+    """sharing (and transfers/processing "to our affiliates" with no place).
+
+    A party kind reaches manifest relationships through `vocabulary.yml` (third parties include
+    advertisers; unnamed partners include affiliates; service providers include sub-processors). Both
+    disclosures and remote accesses count: an entity that can reach the data has had it shared with it.
+    Disclosures to public authorities belong to law_enforcement unless the assertion names authorities.
+    """
+    kinds = frozenset(p.kind for p in a.parties) or frozenset({"unspecified"})
+    rels = ctx.vocab.relationships(kinds)
+    sections: tuple[Section, ...] = ("accesses", "disclosures")
+    pool = [
+        f
+        for f in ctx.facts_in(sections)
+        if f.relationship != "public_authority" or "public_authority" in kinds
+    ]
+    data, parties = ctx.data_phrase(a), ctx.party_words(a)
+    prep = {"transfer": "to", "processing": "through"}.get(a.practice, "with")
+    matching = [f for f in pool if f.relationship in rels]
+    covered, coarse = ctx.split(a, matching)
+    if a.polarity == "deny":
+        claim = f"{ctx.act(a)} {data} {prep} {parties}"
+        counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in covered]
+        unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None]
+        doubts = unknown + [
+            Doubt(_party_clause(f, f"broader data ({ctx.reader.labels(f.categories)})"), f) for f in coarse
+        ]
+        return decide(
+            ctx,
+            claim,
+            counter=counter,
+            confirming=[],
+            doubts=doubts,
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing=f"no disclosure of this data to {parties}",
+        )
+    exclusive = a.scope == "exclusive" and "unspecified" not in kinds
+    if exclusive:
+        claim = f"{ctx.act(a)} {data} only {prep} {parties}"
+        others_covered, _ = ctx.split(a, [f for f in pool if f.relationship not in rels | {"self"}])
+        counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in others_covered]
+        return decide(
+            ctx,
+            claim,
+            counter=counter,
+            confirming=covered,
+            sections=sections,
+            universal=True,
+            needs_confirming=True,
+            nothing=f"no disclosure of this data to {parties}",
+        )
+    claim = f"{ctx.act(a)} {data} {prep} {parties}"
+    return decide(
+        ctx,
+        claim,
+        confirming=covered,
+        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        sections=sections,
+        universal=False,
+        needs_confirming=True,
+        nothing=f"no disclosure of this data to {parties}",
+    )
+
+
+# --------------------------------------------------------------------------- sale
+
+
+def check_sale(a: Assertion, ctx: Context) -> Judgement:
+    """Sale: a disclosure with `sale: true` contradicts "we do not sell"; `sale: unknown` leaves it open."""
+    sections: tuple[Section, ...] = ("disclosures",)
+    covered, coarse = ctx.split(a, ctx.facts_in(sections))
+    data = ctx.data_phrase(a)
+    sold = [f for f in covered if f.disclosure and f.disclosure.sale is True]
+    unknown = [
+        Doubt(
+            f"the manifest does not know whether {f.noun} of {ctx.held(a, f)} to {f.entity_name} "
+            f"is a sale (sale: unknown)",
+            f,
+        )
+        for f in covered
+        if f.disclosure and f.disclosure.sale == "unknown"
+    ]
+    if a.polarity == "deny":
+        counter = [Counter(f, ("sale",), f"{f.noun} sells {ctx.held(a, f)} to {f.entity_name}") for f in sold]
+        doubts = unknown + [
+            Doubt(
+                f"{f.noun} sells (or may sell) broader data ({ctx.reader.labels(f.categories)}) "
+                f"to {f.entity_name}",
+                f,
+            )
+            for f in coarse
+            if f.disclosure and f.disclosure.sale in (True, "unknown")
+        ]
+        return decide(
+            ctx,
+            f"{ctx.act(a)} {data}",
+            counter=counter,
+            doubts=doubts,
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing="no sale of this data",
+        )
+    return decide(
+        ctx,
+        f"{ctx.act(a)} {data}",
+        confirming=sold,
+        doubts=unknown,
+        sections=sections,
+        universal=False,
+        needs_confirming=True,
+        nothing="no sale of this data",
+    )
+
+
+# --------------------------------------------------------------------------- law enforcement
+
+
+def _restricted_to_legal_process(a: Assertion, ctx: Context) -> bool:
+    """ "only when required by law", "in response to a court order": voluntary disclosure is excluded."""
+    if any(ctx.vocab.mentions_legal_process(c) for c in a.conditions):
+        return True
+    return a.scope == "exclusive" and ctx.vocab.mentions_legal_process(a.evidence.text)
+
+
+def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
+    """Disclosure to public authorities: denied outright, restricted to legal process, or merely possible."""
+    sections: tuple[Section, ...] = ("disclosures",)
+    pool = [f for f in ctx.facts_in(sections) if f.relationship == "public_authority"]
+    covered, coarse = ctx.split(a, pool)
+    data = ctx.data_phrase(a)
+
+    def trigger(f: Fact) -> str | None:
+        return f.disclosure.trigger if f.disclosure else None
+
+    def aspect(f: Fact) -> tuple[str, ...]:
+        return ("voluntary",) if trigger(f) == "voluntary" else ("authority",)
+
+    if a.polarity == "deny":
+        counter = [
+            Counter(f, aspect(f), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name}") for f in covered
+        ]
+        return decide(
+            ctx,
+            f"{ctx.act(a, never=True)} {data} to public authorities",
+            counter=counter,
+            doubts=[ctx.coarse_doubt(f) for f in coarse],
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing="no disclosure of this data to public authorities",
+        )
+    if _restricted_to_legal_process(a, ctx):
+        claim = f"{ctx.act(a)} {data} to public authorities only under legal process"
+        counter = [
+            Counter(f, ("voluntary",), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name} voluntarily")
+            for f in covered
+            if trigger(f) == "voluntary"
+        ]
+        doubts = [
+            Doubt(f"{f.noun} does not say whether it answered legal process", f)
+            for f in covered
+            if trigger(f) is None
+        ]
+        doubts += [ctx.coarse_doubt(f) for f in coarse if trigger(f) != "legal_process"]
+        return decide(
+            ctx,
+            claim,
+            counter=counter,
+            doubts=doubts,
+            confirming=[f for f in covered if trigger(f) == "legal_process"],
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing="no disclosure of this data to public authorities",
+        )
+    return decide(
+        ctx,
+        f"{ctx.act(a)} {data} to public authorities",
+        confirming=covered,
+        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        sections=sections,
+        universal=False,
+        needs_confirming=True,
+        nothing="no disclosure of this data to public authorities",
+    )
+
+
+# --------------------------------------------------------------------------- retention
+
+
+def _kept(fact: Fact) -> str:
+    store = fact.store
+    if store is None:
+        return "for an unknown time"
+    if store.retention_indefinite:
+        return "indefinitely"
+    if store.retention_days is None:
+        return "for an unknown time"
+    return f"for {store.retention_days} day{'s' if store.retention_days != 1 else ''}"
+
+
+def check_retention(a: Assertion, ctx: Context) -> Judgement:
+    """A maximum period is compared with every store of the data; an event ("until you delete your
+    account") cannot be checked against periods, but a store that keeps the data indefinitely breaks it."""
+    sections: tuple[Section, ...] = ("stores",)
+    covered, coarse = ctx.split(a, ctx.facts_in(sections))
+    data = ctx.data_phrase(a)
+    max_days = a.retention.max_days if a.retention else None
+    until = a.retention.until if a.retention else None
+    if a.polarity == "deny" and max_days is None and until is None:
+        max_days = 0  # "we do not keep your messages"
+    if max_days is not None:
+        limit = max_days
+
+        def over(f: Fact) -> bool:
+            s = f.store
+            return bool(
+                s and (s.retention_indefinite or (s.retention_days is not None and s.retention_days > limit))
+            )
+
+        def known(f: Fact) -> bool:
+            s = f.store
+            return bool(s and (s.retention_indefinite or s.retention_days is not None))
+
+        keeps = "it may keep" if a.modality == "may" else "it keeps"
+        claim = (
+            f"it does not keep {data}"
+            if limit == 0
+            else f"{keeps} {data} for at most {limit} day{'s' if limit != 1 else ''}"
+        )
+        counter = [
+            Counter(f, ("retention",), f"{f.noun} keeps {ctx.held(a, f)} {_kept(f)}")
+            for f in covered
+            if over(f)
+        ]
+        doubts = [
+            Doubt(f"{f.noun} does not say how long it keeps {ctx.held(a, f)}", f)
+            for f in covered
+            if not known(f)
+        ]
+        doubts += [
+            Doubt(f"{f.noun} keeps broader data ({ctx.reader.labels(f.categories)}) {_kept(f)}", f)
+            for f in coarse
+            if over(f) or not known(f)
+        ]
+        return decide(
+            ctx,
+            claim,
+            counter=counter,
+            doubts=doubts,
+            confirming=[f for f in covered if known(f) and not over(f)],
+            sections=sections,
+            universal=True,
+            needs_confirming=True,
+            nothing="no store of this data",
+        )
+    if until:
+        event = until.replace("_", " ")
+        claim = f"it keeps {data} until {event}"
+        counter = [
+            Counter(f, ("retention",), f"{f.noun} keeps {ctx.held(a, f)} indefinitely")
+            for f in covered
+            if f.store and f.store.retention_indefinite
+        ]
+        if counter:
+            return decide(
+                ctx,
+                claim,
+                counter=counter,
+                universal=True,
+                needs_confirming=False,
+                sections=sections,
+                nothing="",
+            )
+        return Judgement(
+            "unverifiable",
+            f"The notice says {claim}, but the manifest records retention "
+            f"periods, not events such as {event}.",
+            covered,
+        )
+    return _cannot(ctx, f"it keeps {data} for a limited time", "it names no period or event to compare")
+
+
+# --------------------------------------------------------------------------- encryption
+
+_KIND_WORDS = {"end_to_end": "end to end", "in_transit": "in transit", "at_rest": "at rest"}
+
+
+def _encrypted(fact: Fact, kind: str | None) -> bool | None:
+    store = fact.store
+    enc = store.encryption if store else None
+    if enc is None:
+        return None
+    if kind is not None:
+        return getattr(enc, kind)
+    values = (enc.at_rest, enc.in_transit)
+    if True in values:
+        return True
+    if all(v is False for v in values):
+        return False
+    return None
+
+
+def check_encryption(a: Assertion, ctx: Context) -> Judgement:
+    """Encryption of a kind is checked store by store; no kind means at rest or in transit.
+
+    A hedged claim ("may", or with a condition such as "when Letter Sealing is on") is not contradicted
+    by a store without that encryption: the manifest cannot tell whether the condition held.
+    """
+    sections: tuple[Section, ...] = ("stores",)
+    covered, coarse = ctx.split(a, ctx.facts_in(sections))
+    kind = a.encryption.kind if a.encryption else None
+    words = _KIND_WORDS.get(kind or "", "")
+    data = ctx.data_phrase(a)
+    label = f"{words} encryption" if words else "encryption at rest or in transit"
+    if a.polarity == "deny":
+        claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
+        counter = [
+            Counter(f, ("encryption",), f"{f.noun} has {label} on for {ctx.held(a, f)}")
+            for f in covered
+            if _encrypted(f, kind) is True
+        ]
+        return decide(
+            ctx,
+            claim,
+            counter=counter,
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            doubts=[
+                Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None
+            ],
+            nothing="no store of this data",
+        )
+    hedged = a.modality == "may" or bool(a.conditions)
+    claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
+    off = [f for f in covered if _encrypted(f, kind) is False]
+    doubts: list[Doubt] = []
+    counter: list[Counter] = []
+    if hedged:
+        doubts += [Doubt(f"{f.noun} has {label} off and the notice's claim is hedged", f) for f in off]
+    else:
+        counter = [
+            Counter(f, ("encryption",), f"{f.noun} keeps {ctx.held(a, f)} without {label}") for f in off
+        ]
+    doubts += [Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None]
+    doubts += [
+        Doubt(f"{f.noun} keeps broader data ({ctx.reader.labels(f.categories)}) without {label}", f)
+        for f in coarse
+        if _encrypted(f, kind) is not True
+    ]
+    return decide(
+        ctx,
+        claim,
+        counter=counter,
+        doubts=doubts,
+        confirming=[f for f in covered if _encrypted(f, kind) is True],
+        sections=sections,
+        universal=True,
+        needs_confirming=True,
+        nothing="no store of this data",
+    )
+
+
+# --------------------------------------------------------------------------- collection
+
+
+def check_collection(a: Assertion, ctx: Context) -> Judgement:
+    """A store, access or disclosure of a category means it is collected (SPEC section 4, last reading)."""
+    sections = SECTIONS
+    covered, coarse = ctx.split(a, ctx.facts_in(sections))
+    data = ctx.data_phrase(a)
+    if a.polarity == "deny":
+        counter = [Counter(f, ("collection",), ctx.holding(f, ctx.held(a, f))) for f in covered]
+        return decide(
+            ctx,
+            f"{ctx.act(a)} {data}",
+            counter=counter,
+            doubts=[ctx.coarse_doubt(f) for f in coarse],
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing="no record of this data",
+        )
+    return decide(
+        ctx,
+        f"{ctx.act(a)} {data}",
+        confirming=covered,
+        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        sections=sections,
+        universal=False,
+        needs_confirming=True,
+        nothing="no record of this data",
+    )
+
+
+CHECKS: dict[str, Check] = {
+    "storage": check_place,
+    "transfer": check_place,
+    "processing": check_place,
+    "sharing": check_parties,
+    "sale": check_sale,
+    "law_enforcement": check_law_enforcement,
+    "retention": check_retention,
+    "encryption": check_encryption,
+    "collection": check_collection,
+}
+"""practice -> check. A new practice needs one entry here and one function above."""

@@ -1,0 +1,257 @@
+"""What every check needs: the manifest's facts, the category reader, the other assertions, and the
+shapes of a check's answer (counter-examples, confirming records, doubts) turned into a verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from notice_check.comparison.categories import CategoryReader, Relation, join_words
+from notice_check.comparison.facts import SECTIONS, Fact, Section, country_name, facts_of
+from notice_check.comparison.vocabulary import Vocabulary, vocabulary
+from notice_check.manifest.model import Manifest
+from notice_check.models import Assertion, Verdict
+
+LOCATION_PRACTICES = ("storage", "transfer", "processing")
+
+
+@dataclass(frozen=True)
+class Counter:
+    """A counter-example: the fact, which side of it contradicts ("country:KR", "sale", ...), and a clause
+    for the message."""
+
+    fact: Fact
+    aspects: tuple[str, ...]
+    says: str
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """Why the manifest cannot settle a claim: a fact coarser than the claim, an unknown value."""
+
+    says: str
+    fact: Fact | None = None
+
+
+@dataclass
+class Judgement:
+    verdict: Verdict
+    message: str
+    refs: list[Fact] = field(default_factory=list)
+    aspects: set[tuple[str, str, str]] = field(default_factory=set)  # counter-example aspects
+
+
+class Context:
+    """One manifest, read once, shared by the checks of every assertion of one notice."""
+
+    def __init__(self, manifest: Manifest, assertions: Sequence[Assertion]) -> None:
+        self.manifest = manifest
+        self.assertions = list(assertions)
+        self.reader = CategoryReader(manifest)
+        self.facts = facts_of(manifest)
+        self.vocab: Vocabulary = vocabulary()
+        org = manifest.organization
+        self.home = org.country.strip().upper() if org and org.country else None
+
+    # ---- facts
+
+    def facts_in(self, sections: Iterable[Section]) -> list[Fact]:
+        wanted = set(sections)
+        return [f for f in self.facts if f.section in wanted]
+
+    def complete(self, sections: Iterable[Section]) -> bool:
+        return all(getattr(self.manifest.coverage, s) == "complete" for s in sections)
+
+    def partial(self, sections: Iterable[Section]) -> list[Section]:
+        return [s for s in sections if getattr(self.manifest.coverage, s) != "complete"]
+
+    # ---- categories
+
+    def categories(self, assertion: Assertion) -> tuple[str, ...]:
+        return self.reader.read(assertion)
+
+    def relation(self, assertion: Assertion, fact: Fact) -> Relation:
+        return self.reader.relation(self.categories(assertion), fact.categories)
+
+    def split(self, assertion: Assertion, facts: Iterable[Fact]) -> tuple[list[Fact], list[Fact]]:
+        """(facts the assertion ranges over, facts broader than the assertion)."""
+        covered: list[Fact] = []
+        coarse: list[Fact] = []
+        for fact in facts:
+            rel = self.relation(assertion, fact)
+            if rel == "covered":
+                covered.append(fact)
+            elif rel == "coarser":
+                coarse.append(fact)
+        return covered, coarse
+
+    def held(self, assertion: Assertion, fact: Fact) -> str:
+        """The fact's data that the assertion talks about, named for a message."""
+        claimed = self.categories(assertion)
+        shown = [h for h in fact.categories if any(self.reader.covers(c, h) for c in claimed)]
+        return self.reader.labels(shown or fact.categories)
+
+    # ---- other assertions of the notice
+
+    def named_elsewhere(self, assertion: Assertion, fact: Fact, country: str) -> bool:
+        """Whether another affirmative location assertion puts this fact's data in `country`."""
+        for other in self.assertions:
+            if other is assertion or other.practice not in LOCATION_PRACTICES or other.polarity != "affirm":
+                continue
+            loc = other.location
+            if loc is None or loc.mode != "in" or country not in loc.countries:
+                continue
+            if self.reader.overlaps(self.categories(other), fact.categories):
+                return True
+        return False
+
+    # ---- wording
+
+    def data_phrase(self, assertion: Assertion) -> str:
+        text = " ".join(assertion.data.text.split()) if assertion.data and assertion.data.text else ""
+        return text or "user data"
+
+    def act(self, assertion: Assertion, practice: str | None = None, *, never: bool = False) -> str:
+        """The claim's verb in the active voice, which needs no agreement with the data phrase:
+        "it stores", "it may store", "it does not store" ("it never discloses" with `never`)."""
+        third, base = self.vocab.practice_verbs.get(practice or assertion.practice, ("handles", "handle"))
+        if assertion.polarity == "deny":
+            return f"it never {third}" if never else f"it does not {base}"
+        return f"it may {base}" if assertion.modality == "may" else f"it {third}"
+
+    def verb(self, practice: str) -> str:
+        """The base form ("store"), for phrases such as "no record of this data being ..."."""
+        return self.vocab.practice_verbs.get(practice, (practice, practice))[1]
+
+    def places(self, codes: Sequence[str]) -> str:
+        return join_words([self.vocab.group_names.get(c) or country_name(c) for c in codes])
+
+    def location_words(self, assertion: Assertion) -> str:
+        """The places an assertion names, as a reader would say them ("Japan", "the EEA")."""
+        loc = assertion.location
+        if loc is None:
+            return ""
+        codes = loc.regions or loc.countries
+        if len(codes) > 6:
+            return " ".join(loc.text.split()) or self.places(codes[:6])
+        return self.places(codes)
+
+    def party_words(self, assertion: Assertion) -> str:
+        if not assertion.parties:
+            return self.vocab.party_labels["unspecified"]
+        words = [
+            (" ".join(p.text.split()) or self.vocab.party_labels.get(p.kind, p.kind))
+            for p in assertion.parties
+        ]
+        return join_words(list(dict.fromkeys(words)))
+
+    def where(self, fact: Fact, countries: Sequence[str], data: str) -> str:
+        """A clause placing a fact's data in countries: "store talk_media holds chat media in South Korea"."""
+        places = self.places(countries) if countries else "an unknown country"
+        if fact.section == "stores":
+            store = fact.store
+            primary_place = self.manifest.place(store.location) if store else None
+            primary = (primary_place.country or "").upper() if primary_place else ""
+            if countries and primary not in countries:
+                return f"{fact.noun} keeps a replica of {data} in {places}"
+            return f"{fact.noun} holds {data} in {places}"
+        if fact.section == "accesses":
+            return f"{fact.noun} lets {fact.entity_name} reach {data} from {places}"
+        return f"{fact.noun} gives {data} to {fact.entity_name} in {places}"
+
+    def holding(self, fact: Fact, data: str) -> str:
+        """A clause saying a fact involves data, without places."""
+        if fact.section == "stores":
+            return f"{fact.noun} holds {data}"
+        if fact.section == "accesses":
+            return f"{fact.noun} lets {fact.entity_name} reach {data}"
+        return f"{fact.noun} gives {data} to {fact.entity_name}"
+
+    def coarse_doubt(self, fact: Fact, countries: Sequence[str] = ()) -> Doubt:
+        data = f"broader data ({self.reader.labels(fact.categories)})"
+        says = self.where(fact, countries, data) if countries else self.holding(fact, data)
+        return Doubt(says, fact)
+
+
+def _unique(facts: Iterable[Fact]) -> list[Fact]:
+    seen: set[int] = set()
+    out: list[Fact] = []
+    for fact in facts:
+        if id(fact) not in seen:
+            seen.add(id(fact))
+            out.append(fact)
+    return out
+
+
+def _clauses(parts: Sequence[str], limit: int = 3) -> str:
+    parts = list(dict.fromkeys(parts))
+    if len(parts) > limit:
+        rest = len(parts) - limit
+        return ", ".join(parts[:limit]) + f" and {rest} more record{'s' if rest > 1 else ''}"
+    return join_words(parts)
+
+
+def decide(
+    ctx: Context,
+    claim: str,
+    *,
+    counter: Sequence[Counter] = (),
+    confirming: Sequence[Fact] = (),
+    doubts: Sequence[Doubt] = (),
+    sections: Sequence[Section] = SECTIONS,
+    universal: bool,
+    needs_confirming: bool,
+    nothing: str,
+) -> Judgement:
+    """The verdict rule of SPEC section 4 shared by every check.
+
+    contradicted: any counter-example. supported: confirming records exist (not needed for a negative
+    claim) and, for a universal, negative or exclusive claim, every ranged section is complete and no fact
+    is too coarse to tell. Otherwise unverifiable, saying why.
+    """
+    said = f"The notice says {claim}"
+    if counter:
+        facts = _unique(c.fact for c in counter)
+        aspects = {c.fact.aspect(a) for c in counter for a in c.aspects}
+        return Judgement("contradicted", f"{said}; {_clauses([c.says for c in counter])}.", facts, aspects)
+    confirming = _unique(confirming)
+    doubt_facts = _unique(d.fact for d in doubts if d.fact is not None)
+    if universal:
+        partial = ctx.partial(sections)
+        if doubts:
+            return Judgement(
+                "unverifiable",
+                f"{said}, but {doubts[0].says}, so the manifest cannot tell.",
+                _unique([*confirming, *doubt_facts]),
+            )
+        if partial:
+            return Judgement(
+                "unverifiable",
+                f"{said}, but the manifest's {join_words(partial)} coverage is partial, so it cannot confirm "
+                f"a claim about all of them.",
+                confirming,
+            )
+        if needs_confirming and not confirming:
+            return Judgement("unverifiable", f"{said}, but the manifest declares {nothing}.", [])
+        if confirming:
+            nouns = _clauses([f.noun for f in confirming])
+            return Judgement(
+                "supported", f"{said}; the manifest agrees ({nouns}; coverage complete).", confirming
+            )
+        return Judgement(
+            "supported",
+            f"{said}; the manifest declares {nothing} and its "
+            f"{join_words(list(sections))} coverage is complete.",
+            [],
+        )
+    if confirming:
+        return Judgement(
+            "supported",
+            f"{said}; the manifest agrees ({_clauses([f.noun for f in confirming])}).",
+            confirming,
+        )
+    if doubts:
+        return Judgement(
+            "unverifiable", f"{said}, but {doubts[0].says}, so the manifest cannot tell.", doubt_facts
+        )
+    return Judgement("unverifiable", f"{said}, but the manifest declares {nothing}.", [])

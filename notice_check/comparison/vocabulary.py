@@ -1,0 +1,51 @@
+"""The comparator's language data (`vocabulary.yml`), loaded once with importlib.resources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from ruamel.yaml import YAML
+
+from notice_check.errors import RuleError
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    party_relationships: dict[str, frozenset[str]]
+    party_labels: dict[str, str]
+    legal_process: re.Pattern[str]
+    practice_verbs: dict[str, tuple[str, str]]  # practice -> (third person, base form)
+    group_names: dict[str, str]
+
+    def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
+        """Manifest relationships reached by any of the party kinds a notice names."""
+        out: set[str] = set()
+        for kind in kinds:
+            out |= self.party_relationships.get(kind, frozenset())
+        return frozenset(out)
+
+    def mentions_legal_process(self, text: str) -> bool:
+        return bool(self.legal_process.search(text))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Read `vocabulary.yml`; a malformed file is a bug in shipped data, reported as a RuleError."""
+    where = "notice_check/comparison/vocabulary.yml"
+    raw = YAML(typ="safe").load(
+        files("notice_check.comparison").joinpath("vocabulary.yml").read_text("utf-8")
+    )
+    try:
+        words = sorted({str(w).lower() for w in raw["legal_process_words"]}, key=len, reverse=True)
+        return Vocabulary(
+            party_relationships={k: frozenset(v) for k, v in raw["party_relationships"].items()},
+            party_labels={k: str(v) for k, v in raw["party_labels"].items()},
+            legal_process=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE),
+            practice_verbs={k: (str(v[0]), str(v[1])) for k, v in raw["practice_verbs"].items()},
+            group_names={k: str(v) for k, v in raw["group_names"].items()},
+        )
+    except (KeyError, TypeError, AttributeError) as err:
+        raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

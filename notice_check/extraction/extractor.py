@@ -1,0 +1,584 @@
+"""Turn a Document into Assertions: prefilter sentences, parse them in batches, read each trigger's claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from notice_check import geo
+from notice_check.errors import UnsupportedLanguageError
+from notice_check.extraction import slots
+from notice_check.extraction.pipeline import Analyzer, load_analyzer
+from notice_check.extraction.places import find_places
+from notice_check.extraction.slots import Hit, SentenceContext
+from notice_check.models import (
+    Assertion,
+    DataRef,
+    Document,
+    Encryption,
+    Evidence,
+    Location,
+    Party,
+    Retention,
+    Sentence,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUPPORTED_LANGUAGES = ("en",)
+
+
+def _data_categories(text: str | None) -> list[str]:
+    if not text:
+        return []
+    from notice_check.taxonomy import default_taxonomy
+
+    return default_taxonomy().categories_for(text)
+
+
+# ---------------------------------------------------------------------- requirement checks by name
+
+Check = Callable[[SentenceContext, "Token"], bool]
+
+
+def _device(ctx: SentenceContext, tok: Token) -> bool:
+    region = [ctx.doc[i] for i in ctx.region(tok)]
+    if any(t.lower_ == "locally" for t in region):
+        return True
+    return any(
+        t.lemma_ in ("device", "phone", "computer", "smartphone", "handset") and t.dep_ == "pobj"
+        and t.head.lower_ in ("on", "in", "within")
+        for t in region
+    )
+
+
+def _server_noun(ctx: SentenceContext, tok: Token) -> bool:
+    return any(
+        ctx.doc[i].lemma_ in ("server", "datacenter", "centre", "center", "cloud", "database", "infrastructure",
+                              "system")
+        and ctx.doc[i].dep_ == "pobj"
+        for i in ctx.region(tok)
+    )
+
+
+def _data_object_store(ctx: SentenceContext, tok: Token) -> bool:
+    if tok.lemma_ not in ("store", "host", "save", "archive", "backup", "replicate", "warehouse", "house"):
+        return False
+    text, head = slots.data_phrase(ctx, tok, set())
+    return bool(text and slots.looks_like_data(ctx.lex, text) and not re.search(r"\bcookies?\b", text, re.I))
+
+
+def _data_subject(ctx: SentenceContext, tok: Token) -> bool:
+    text, _ = slots.data_phrase(ctx, tok, set())
+    return bool(text and slots.looks_like_data(ctx.lex, text))
+
+
+def _place_under_token(ctx: SentenceContext, tok: Token) -> bool:
+    return any(ctx.place_owner(m) == tok.i and ctx.place_is_destination(m) for m in ctx.mentions)
+
+
+def _no_verb_trigger_above(ctx: SentenceContext, tok: Token) -> bool:
+    verbs = {h.token.i for h in ctx.hits if h.trigger.practice in slots.LOCATION_PRACTICES
+             and h.token.pos_ in ("VERB", "AUX", "ADJ")}
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i in verbs:
+            return False
+    return True
+
+
+def _parties(ctx: SentenceContext, tok: Token) -> list[slots.PartyMention]:
+    return slots.parties(ctx, tok)
+
+
+def _nonself_party_to(ctx: SentenceContext, tok: Token) -> bool:
+    return any(p.kind != "self" for p in _parties(ctx, tok))
+
+
+def _nonself_party_by(ctx: SentenceContext, tok: Token) -> bool:
+    return any(p.kind not in ("self",) for p in _parties(ctx, tok))
+
+
+def _share_frame(ctx: SentenceContext, tok: Token) -> bool:
+    return not ctx.places_for(tok)
+
+
+def _outside_words(ctx: SentenceContext, tok: Token) -> bool:
+    words = ctx.lex.words("outside_words")
+    return any(ctx.doc[i].lower_ in words for i in ctx.region(tok)) or bool(
+        re.search(r"\boutside (of )?(the|your|our)\b|\bother countries\b|\bthird countr", ctx.region_text(tok),
+                  re.I)
+    )
+
+
+def _place_or_border(ctx: SentenceContext, tok: Token) -> bool:
+    if ctx.places_for(tok):
+        return True
+    words = ctx.lex.words("border_words")
+    return any(ctx.doc[i].lower_ in words for i in ctx.region(tok)) and tok.lemma_ in ("cross", "leave")
+
+
+def _non_data_object(ctx: SentenceContext, tok: Token) -> bool:
+    text, head = slots.data_phrase(ctx, tok, set())
+    if not text or head is None:
+        return False
+    if slots.looks_like_data(ctx.lex, text):
+        return False
+    return bool(ctx.lex.non_data_objects.search(text)) or head.pos_ in ("NOUN", "PROPN")
+
+
+def _data_of(ctx: SentenceContext, tok: Token) -> bool:
+    text, _ = slots.data_phrase(ctx, tok, set())
+    return bool(text and slots.looks_like_data(ctx.lex, text))
+
+
+def _data_of_or_party(ctx: SentenceContext, tok: Token) -> bool:
+    return _data_of(ctx, tok) or bool(_parties(ctx, tok))
+
+
+def _data_of_or_data_near(ctx: SentenceContext, tok: Token) -> bool:
+    if _data_of(ctx, tok):
+        return True
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and slots.looks_like_data(ctx.lex, c.text) for c in tok.children
+    )
+
+
+def _authority_party(ctx: SentenceContext, tok: Token) -> bool:
+    return any(p.kind == "public_authority" for p in _parties(ctx, tok))
+
+
+def _legal_request(ctx: SentenceContext, tok: Token) -> bool:
+    return bool(ctx.lex.authority_requests.search(ctx.region_text(tok)))
+
+
+_NON_DATA_HEADS = {"request", "order", "demand", "complaint", "subpoena", "warrant", "fee", "question", "inquiry",
+                   "notice", "notification", "award", "grant", "funding", "approval", "permission"}
+
+
+def _data_object(ctx: SentenceContext, tok: Token) -> bool:
+    text, head = slots.data_phrase(ctx, tok, set())
+    if not text:
+        return False
+    if head is not None and head.lemma_.lower() in _NON_DATA_HEADS:
+        return False
+    if head is not None and head.lower_ in ("it", "them", "this", "these", "those", "such"):
+        return True
+    return slots.looks_like_data(ctx.lex, text) and not _non_data_only(ctx, text)
+
+
+def _non_data_only(ctx: SentenceContext, text: str) -> bool:
+    return bool(ctx.lex.non_data_objects.search(text)) and not re.search(
+        r"\b(data|information|details)\b", text, re.I
+    )
+
+
+def _no_encrypt_verb(ctx: SentenceContext, tok: Token) -> bool:
+    return not any(t.lemma_ in ("encrypt", "encipher") for t in ctx.doc)
+
+
+def _party_locative(ctx: SentenceContext, tok: Token) -> bool:
+    return slots.party_locative(ctx, tok)
+
+
+def _to_our_servers(ctx: SentenceContext, tok: Token) -> bool:
+    return bool(re.search(r"\b(to|on|onto) (our|its|the company's|our own) (servers?|cloud|systems?|backend)",
+                          ctx.region_text(tok), re.I))
+
+
+def _authority_holder(ctx: SentenceContext, tok: Token) -> bool:
+    """"No government agency has access to our servers"."""
+    if tok.dep_ != "dobj" or tok.head.lemma_ not in ("have", "get", "gain", "obtain", "grant", "give"):
+        return False
+    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    dative = [c for c in tok.head.children if c.dep_ == "dative"]
+    for s in subj + dative:
+        text = " ".join(t.text for t in s.subtree)
+        if slots.classify_party(ctx.lex, text) == "public_authority":
+            return True
+    return False
+
+
+CHECKS: dict[str, Check] = {
+    "place": lambda c, t: bool(c.places_for(t)),
+    "device": _device,
+    "server_noun": _server_noun,
+    "data_object_store": _data_object_store,
+    "data_subject": _data_subject,
+    "place_under_token": _place_under_token,
+    "no_verb_trigger_above": _no_verb_trigger_above,
+    "nonself_party_by": _nonself_party_by,
+    "nonself_party_to": _nonself_party_to,
+    "share_frame": _share_frame,
+    "outside_words": _outside_words,
+    "place_or_border": _place_or_border,
+    "party": lambda c, t: bool(_parties(c, t)),
+    "non_data_object": _non_data_object,
+    "data_of_or_party": _data_of_or_party,
+    "data_of_or_data_near": _data_of_or_data_near,
+    "retention_phrase": slots.has_retention_phrase,
+    "no_encrypt_verb": _no_encrypt_verb,
+    "authority_party": _authority_party,
+    "legal_request_object": _legal_request,
+    "data_object": _data_object,
+    "data_of": _data_of,
+    "user_subject": slots.user_subject,
+    "question": slots.is_question,
+    "wh_clause": slots.wh_clause,
+    "reduced_relative": slots.reduced_relative,
+    "definition": slots.definition,
+    "topic_mention": slots.topic_mention,
+    "party_locative": _party_locative,
+    "to_our_servers": _to_our_servers,
+    "authority_holder": _authority_holder,
+    "title": lambda c, t: _title_like(c.text),
+    "modifier": slots.modifier,
+    "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
+    "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
+    "access_holder": lambda c, t: t.dep_ == "dobj" and t.head.lemma_ in ("have", "get", "gain", "obtain"),
+    "self_negated": lambda c, t: slots.is_negated(c, t) and slots.subject_party(c, t) is None and any(
+        ch.dep_ == "nsubj" for ch in t.children),
+    "document_noun": lambda c, t: t.dep_ == "compound" and t.head.lemma_ in (
+        "paper", "whitepaper", "page", "guide", "policy", "report", "documentation", "faq", "setting", "option",
+        "feature", "section", "notice", "statement", "overview"),
+}
+
+
+def _title_like(text: str) -> bool:
+    """"Section 4: How We Collect Information" is a heading that reached us as text."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".!?;:)\"'”’":
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
+    if not words or len(words) > 14:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("and", "of", "the", "we", "to", "a", "in",
+                                                                  "for", "or", "our", "your", "with", "how"))
+    return caps >= 0.8 * len(words)
+
+
+def _passes(ctx: SentenceContext, hit: Hit) -> bool:
+    trig = hit.trigger
+    if any(CHECKS[name](ctx, hit.token) for name in trig.forbids):
+        return False
+    if not all(CHECKS[name](ctx, hit.token) for name in trig.requires):
+        return False
+    return not (trig.requires_any and not any(CHECKS[name](ctx, hit.token) for name in trig.requires_any))
+
+
+# ---------------------------------------------------------------------- assertion building
+
+
+def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str | None) -> Location | None:
+    if not mentions:
+        return None
+    outside_preps = ctx.lex.words("place_prepositions", "outside")
+    mode = mode_hint or "in"
+    regions: list[str] = []
+    countries: list[str] = []
+    modes = {m.root.i: _mention_mode(ctx, m, outside_preps) for m in mentions}
+    if "outside" in modes.values() and "in" in modes.values() and mode_hint is None:
+        # "to countries outside the EEA, including the United States": the named destinations count
+        mentions = [m for m in mentions if modes[m.root.i] == "in"]
+    for m in mentions:
+        prep = m.root
+        while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod") and prep.head.i != prep.i:
+            prep = prep.head
+            if prep.dep_ == "prep" or prep.lower_ in outside_preps:
+                break
+        if prep.lower_ in outside_preps or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in outside_preps
+                                            and prep.lower_ == "of"):
+            mode = "outside"
+        if re.search(r"\b(other than|except)\s+(in\s+)?(the\s+)?" + re.escape(m.span.text), ctx.text, re.I):
+            mode = "outside"
+        if m.place.code not in regions:
+            regions.append(m.place.code)
+        for c in m.place.countries:
+            if c not in countries:
+                countries.append(c)
+    first = min(m.span.start for m in mentions)
+    last = max(m.span.end for m in mentions)
+    start = first
+    if start > 0 and ctx.doc[start - 1].dep_ == "prep":
+        start -= 1
+    text = ctx.doc[start:last].text
+    window = ctx.doc[max(0, first - 4) : min(len(ctx.doc), last + 6)].text
+    is_open = bool(ctx.lex.open_list.search(window)) or any(m.place.broad for m in mentions)
+    return Location(text=text, mode=mode, regions=regions, countries=countries, open=is_open)
+
+
+def _mention_mode(ctx: SentenceContext, m, outside_preps: frozenset[str]) -> str:
+    prep = m.root
+    while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod") and prep.head.i != prep.i:
+        prep = prep.head
+        if prep.dep_ == "prep" or prep.lower_ in outside_preps:
+            break
+    if prep.lower_ in outside_preps or (prep.lower_ == "of" and prep.i > 0
+                                        and prep.doc[prep.i - 1].lower_ in outside_preps):
+        return "outside"
+    return "in"
+
+
+def _party_models(mentions: list[slots.PartyMention]) -> list[Party]:
+    return [Party(text=p.text, kind=p.kind, name=p.name) for p in mentions]  # type: ignore[arg-type]
+
+
+class _SentenceReader:
+    def __init__(self, an: Analyzer, doc: Doc, sentence: Sentence) -> None:
+        self.an = an
+        self.doc = doc
+        self.sentence = sentence
+        mentions = find_places(doc, an.places)
+        hits = []
+        by_id = {t.id: t for t in an.rules.triggers}
+        for match_id, start, _end in an.triggers(doc):
+            rid = an.nlp.vocab.strings[match_id]
+            hits.append(Hit(token=doc[start], trigger=by_id[rid]))
+        self.ctx = SentenceContext(doc=doc, hits=hits, mentions=mentions, lex=an.rules.lexicon, text=doc.text)
+
+    def evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(text=s.text, start=s.start, end=s.end, section=s.section_path)
+
+    def read(self) -> list[Assertion]:
+        ctx = self.ctx
+        out: list[Assertion] = []
+        passed = [h for h in ctx.hits if _passes(ctx, h)]
+        for _ in range(2):  # regions and place ownership depend on which triggers hold: settle them
+            if len(passed) == len(ctx.hits):
+                break
+            ctx.reset(passed)
+            passed = [h for h in ctx.hits if _passes(ctx, h)]
+        by_token: dict[int, set[str]] = {}
+        for h in passed:
+            by_token.setdefault(h.token.i, set()).add(h.trigger.practice)
+        for h in passed:
+            practices_here = by_token[h.token.i]
+            practice = h.trigger.practice
+            if practice == "storage" and "retention" in practices_here and not ctx.places_for(h.token):
+                continue
+            if practice == "collection" and practices_here & {"sharing", "law_enforcement"}:
+                continue
+            out.extend(self._assertions(h))
+        out = _drop_nested(out, ctx)
+        out = _anywhere_else(out)
+        if not out:
+            out.extend(self._from_heading())
+        return _dedupe(out)
+
+    def _assertions(self, hit: Hit) -> list[Assertion]:
+        ctx, tok, trig = self.ctx, hit.token, hit.trigger
+        practice = trig.practice
+        negated = slots.is_negated(ctx, tok)
+        may = slots.is_may(ctx, tok)
+        mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
+        party_mentions = slots.parties(ctx, tok)
+        if practice == "sharing":
+            party_mentions = [p for p in party_mentions if p.kind != "public_authority"]
+            if not party_mentions and any(p.kind == "public_authority" for p in slots.parties(ctx, tok)):
+                return []
+        if practice == "law_enforcement":
+            party_mentions = [p for p in party_mentions if p.kind == "public_authority"] or party_mentions
+        avoid = {m.span.start for m in mentions}
+        for m in mentions:
+            avoid.update(range(m.span.start, m.span.end))
+        for p in party_mentions:
+            avoid.add(p.head)
+        data_text, head = slots.data_phrase(ctx, tok, avoid)
+        location = _location(ctx, tok, mentions, trig.place_mode)
+        exclusive = slots.is_exclusive(ctx, tok, head, mentions)
+        if practice in ("processing", "collection", "storage"):
+            actors = slots.actor_parties(ctx, tok)
+            if practice != "processing":
+                actors = [a for a in actors if a.kind != "self"]
+            party_mentions = actors + [p for p in party_mentions if p.head not in {a.head for a in actors}]
+        base = dict(
+            practice=practice,
+            modality="may" if may else "fact",
+            scope="exclusive" if exclusive else "unspecified",
+            data=DataRef(text=data_text, categories=_data_categories(data_text)) if data_text else None,
+            location=location,
+            conditions=slots.conditions(ctx, tok, retention=practice == "retention"),
+            evidence=self.evidence(),
+            rule=trig.id,
+        )
+        if practice == "retention":
+            dur = slots.retention(ctx, tok)
+            base["retention"] = (
+                Retention(text=dur.text, max_days=dur.days, until=dur.until) if dur else None
+            )
+            base["location"] = None
+        if practice == "encryption":
+            kinds = slots.encryption_kinds(ctx, tok, whole=tok.pos_ != "VERB")
+            if not kinds and tok.lower_ in ("tls", "ssl", "https"):
+                kinds = ["in_transit"]
+            results = []
+            for kind in kinds or [None]:
+                a = Assertion(**base, polarity="deny" if negated else "affirm",
+                              encryption=Encryption(kind=kind) if kind else None)
+                results.append(a)
+            return _mark(results, tok)
+        # "with X but not with Y": one affirmative and one negative assertion
+        denied = [p for p in party_mentions if p.denied]
+        kept = [p for p in party_mentions if not p.denied]
+        results = [Assertion(**base, polarity="deny" if negated else "affirm", parties=_party_models(kept))]
+        if denied and not kept and party_mentions:
+            results = []  # "shared with neither advertisers nor brokers": only the denial
+        if denied:
+            results.append(Assertion(**base, polarity="affirm" if negated else "deny",
+                                     parties=_party_models(denied)))
+        return _mark(results, tok)
+
+    def _from_heading(self) -> list[Assertion]:
+        """Short sentences under a heading that sets the practice: "Where we store data" > "Japan."."""
+        section = " ".join(self.sentence.section[-2:])
+        if not section:
+            return []
+        retention_heading = self.an.rules.headings.get("retention")
+        if retention_heading is not None and retention_heading.search(section) and len(self.doc) <= 25:
+            found = self.ctx.lex.duration.search(self.doc.text)
+            if found:
+                dur = slots.retention(self.ctx, self.doc[0])
+                if dur is not None and dur.days is not None:
+                    return [Assertion(
+                        practice="retention", polarity="affirm", modality="fact", scope="unspecified",
+                        data=None, retention=Retention(text=dur.text, max_days=dur.days, until=dur.until),
+                        evidence=self.evidence(), rule="retention.heading.v1",
+                    )]
+        if not self.ctx.mentions:
+            return []
+        for practice, pattern in self.an.rules.headings.items():
+            if practice == "retention" or not pattern.search(section):
+                continue
+            mentions = [m for m in self.ctx.mentions if self.ctx.place_is_destination(m)]
+            if not mentions or len(self.doc) > 25:
+                return []
+            root = mentions[0].root
+            loc = _location(self.ctx, root, mentions, None)
+            return [
+                Assertion(
+                    practice=practice, polarity="affirm", modality="fact", scope="unspecified",
+                    data=None, location=loc, evidence=self.evidence(), rule=f"{practice}.heading.v1",
+                )
+            ]
+        return []
+
+
+def _mark(assertions: list[Assertion], tok: Token) -> list[Assertion]:
+    for a in assertions:
+        a._token = tok.i
+    return assertions
+
+
+def _drop_nested(assertions: list[Assertion], ctx: SentenceContext) -> list[Assertion]:
+    """One claim read twice ("disclose ... to comply with legal process"): keep the outer reading."""
+    return assertions if len(assertions) < 2 else [
+        a for a in assertions
+        if not any(
+            b is not a and b.practice == a.practice and b.polarity == a.polarity
+            and _token_of(b) != _token_of(a) and _nested_in(ctx.doc, _token_of(a), _token_of(b))
+            for b in assertions
+        )
+    ]
+
+
+def _nested_in(doc: Doc, inner: int, outer: int) -> bool:
+    """True when `inner` hangs below `outer` without a coordination between them (conjuncts are peers)."""
+    if inner < 0 or outer < 0:
+        return False
+    cur = doc[inner]
+    while cur.head.i != cur.i:
+        if cur.dep_ == "conj":
+            return False
+        cur = cur.head
+        if cur.i == outer:
+            return True
+    return False
+
+
+def _token_of(a: Assertion) -> int:
+    return getattr(a, "_token", -1)
+
+
+def _anywhere_else(assertions: list[Assertion]) -> list[Assertion]:
+    """"stored in Japan and never kept anywhere else": one exclusive claim, not an extra denial."""
+    out = list(assertions)
+    for a in assertions:
+        if a.polarity == "deny" and a.location is None and re.search(
+            r"\b(anywhere else|elsewhere|any other (country|place|location))\b", a.evidence.text, re.I
+        ):
+            twins = [b for b in assertions if b.practice == a.practice and b.polarity == "affirm" and b.location]
+            if twins:
+                out.remove(a)
+                for b in twins:
+                    b.scope = "exclusive"
+    return out
+
+
+def _dedupe(assertions: list[Assertion]) -> list[Assertion]:
+    seen: set[str] = set()
+    out: list[Assertion] = []
+    for a in assertions:
+        if not a.parties and any(
+            b.practice == a.practice and b.polarity == a.polarity and b.parties and b.data == a.data
+            and b.location == a.location for b in assertions if b is not a
+        ):
+            continue  # "we do not sell or rent ... to third parties": one claim, the parties from its twin
+        key = "|".join([
+            a.practice, a.polarity, (a.data.text.lower() if a.data else ""),
+            ",".join(a.location.countries) if a.location else "",
+            ",".join(sorted(p.kind for p in a.parties)),
+            a.encryption.kind if a.encryption else "",
+            str(a.retention.max_days) if a.retention else "",
+        ])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+# ---------------------------------------------------------------------- public entry points
+
+
+def wants_parse(an: Analyzer, sentence: Sentence) -> bool:
+    """The prefilter: a sentence can hold a claim only if it names a trigger word or sits under a
+    practice heading (and then it names a place)."""
+    text = sentence.analysed
+    if an.prefilter.search(text):
+        return True
+    section = " ".join(sentence.section[-2:])
+    return bool(section) and any(p.search(section) for p in an.rules.headings.values())
+
+
+def check_language(document: Document) -> None:
+    if document.language not in SUPPORTED_LANGUAGES:
+        name = document.language
+        raise UnsupportedLanguageError(
+            f"the notice is in language '{name}', which the extractor does not support yet "
+            f"(supported: {', '.join(SUPPORTED_LANGUAGES)})",
+            source=document.source,
+        )
+
+
+def extract_sentences(sentences: Iterable[Sentence], *, prefilter: bool = True,
+                      batch_size: int = 64, n_process: int = 1) -> list[Assertion]:
+    an = load_analyzer()
+    units = [s for s in sentences if s.kind != "heading" and (not prefilter or wants_parse(an, s))]
+    out: list[Assertion] = []
+    docs = an.nlp.pipe((u.analysed for u in units), batch_size=batch_size, n_process=n_process)
+    for unit, doc in zip(units, docs, strict=True):
+        out.extend(a.assign_id() for a in _SentenceReader(an, doc, unit).read())
+    return out
+
+
+def extract(document: Document, *, prefilter: bool = True, n_process: int = 1) -> list[Assertion]:
+    """The structured assertions of a notice, in document order."""
+    check_language(document)
+    return extract_sentences(document.sentences, prefilter=prefilter, n_process=n_process)
+
+
+__all__ = ["SUPPORTED_LANGUAGES", "extract", "extract_sentences", "geo"]

@@ -1,0 +1,846 @@
+"""Read the slots of a claim off the dependency tree around its trigger token.
+
+A trigger ("stored", "sell", "retention") owns the part of the tree below it, minus the clauses owned
+by other verb triggers below it ("stored in Japan and never uploaded": "uploaded" owns its own
+negation). Every reader here looks only at that region, so a negation or a place in one clause never
+leaks into another.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from notice_check.extraction.places import PlaceMention
+from notice_check.extraction.rules import Lexicon, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJ = {"dobj", "obj", "attr", "oprd"}
+LOCATION_PRACTICES = {"storage", "processing", "transfer"}
+# nouns whose modifier place is where data is ("Japanese servers", "EU data centres")
+LOCATIVE_HEADS = {"server", "servers", "datacenter", "datacentre", "centre", "center", "cloud", "region",
+                  "facility", "facilities", "infrastructure", "host", "hosting", "storage", "database",
+                  "soil", "territory", "jurisdiction", "location", "site", "zone", "instance", "cluster",
+                  "provider", "team", "office", "entity", "subsidiary", "affiliate", "company", "engineer",
+                  "staff", "employee", "contractor", "vendor", "partner", "processor", "subprocessor"}
+LOCATIVE_VERBS = {"locate", "base", "headquarter", "incorporate", "establish", "situate"}
+CLAUSE_DEPS = {"conj", "advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "parataxis"}
+
+
+@dataclass
+class Hit:
+    token: Token
+    trigger: Trigger
+
+
+@dataclass
+class SentenceContext:
+    """Everything known about one parsed sentence; readers below take it plus a trigger token."""
+
+    doc: Doc
+    hits: list[Hit]
+    mentions: list[PlaceMention]
+    lex: Lexicon
+    text: str
+    _regions: dict[int, set[int]] = field(default_factory=dict)
+    _owners: dict[int, int | None] | None = None
+
+    # ------------------------------------------------------------------ structure
+
+    def hit_tokens(self) -> set[int]:
+        return {h.token.i for h in self.hits}
+
+    def verb_hit_tokens(self) -> set[int]:
+        return {h.token.i for h in self.hits if h.token.pos_ in ("VERB", "AUX") or h.token.dep_ in CLAUSE_DEPS}
+
+    def region(self, tok: Token) -> set[int]:
+        """Token indices of the claim headed by `tok`."""
+        if tok.i in self._regions:
+            return self._regions[tok.i]
+        owners = self.verb_hit_tokens() - {tok.i}
+        out: set[int] = set()
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            out.add(cur.i)
+            for child in cur.children:
+                if child.i in owners and child.dep_ in CLAUSE_DEPS:
+                    continue
+                stack.append(child)
+        self._regions[tok.i] = out
+        return out
+
+    def region_text(self, tok: Token) -> str:
+        idx = sorted(self.region(tok))
+        return "".join(self.doc[i].text_with_ws for i in idx).strip()
+
+    def place_owner(self, mention: PlaceMention) -> int | None:
+        """The trigger a place belongs to: its nearest trigger ancestor in the tree."""
+        if self._owners is None:
+            self._owners = {}
+            verbs = {i for i in self.verb_hit_tokens() if not party_locative(self, self.doc[i])}
+            nouns = self.hit_tokens() - verbs
+            for m in self.mentions:
+                owner = None
+                first_noun = None
+                cur = m.root
+                while True:
+                    if cur.i != m.root.i:
+                        if cur.i in verbs:
+                            owner = cur.i
+                            break
+                        if cur.i in nouns and first_noun is None and not party_locative(self, cur):
+                            first_noun = cur.i
+                    if cur.head.i == cur.i:
+                        break
+                    cur = cur.head
+                self._owners[m.root.i] = owner if owner is not None else first_noun
+        return self._owners.get(mention.root.i)
+
+    def reset(self, hits: list[Hit]) -> None:
+        """Re-read the sentence with only the triggers that passed their checks."""
+        self.hits = hits
+        self._regions = {}
+        self._owners = None
+
+    # ------------------------------------------------------------------ blocked places
+
+    def place_is_destination(self, mention: PlaceMention) -> bool:
+        """False for places that say where someone lives or which law applies, not where data goes."""
+        blockers = self.lex.words("place_blockers")
+        source = self.lex.words("place_prepositions", "source")
+        root = mention.root
+        if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
+            head = root.head
+            return head.lemma_.lower() in LOCATIVE_HEADS or (
+                classify_party(self.lex, head.text) not in (None, "public_authority")
+                and head.lemma_.lower() not in blockers
+            )
+        cur = root
+        for _ in range(6):
+            head = cur.head
+            if head.i == cur.i:
+                break
+            if cur.dep_ == "pobj" and head.lower_ in source:
+                return False
+            if head.lemma_.lower() in blockers or head.lower_ in blockers:
+                return False
+            if cur.dep_ in ("advcl",) and any(c.lower_ in ("if", "when") for c in cur.children):
+                return False
+            if head.pos_ in ("VERB", "AUX") and head.i in self.hit_tokens():
+                break
+            cur = head
+        # "if you live in the EEA", "users located in Korea": a user as subject of the governing verb
+        gov = root
+        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and gov.i not in self.hit_tokens():
+            subj = [c for c in gov.children if c.dep_ in SUBJ]
+            if subj and subj[0].lower_ in self.lex.words("user_subjects"):
+                return False
+        return True
+
+    def places_for(self, tok: Token) -> list[PlaceMention]:
+        owned = [m for m in self.mentions if self.place_owner(m) == tok.i and self.place_is_destination(m)]
+        if owned:
+            return owned
+        # "housed on servers located in Japan": the inner trigger's places belong to the outer claim
+        inner = [i for i in self.region(tok) if i != tok.i and i in self.hit_tokens()]
+        nested = [m for m in self.mentions if self.place_owner(m) in inner and self.place_is_destination(m)]
+        if nested:
+            return nested
+        # conjoined verbs share their places ("stored and processed in Japan")
+        for sib in _conj_group(tok):
+            if sib.i == tok.i:
+                continue
+            shared = [m for m in self.mentions if self.place_owner(m) == sib.i and self.place_is_destination(m)]
+            if shared:
+                return shared
+        # parse errors: a place under no trigger goes to the only location trigger of the sentence
+        orphans = [m for m in self.mentions if self.place_owner(m) is None and self.place_is_destination(m)]
+        loc_hits = {h.token.i for h in self.hits if h.trigger.practice in LOCATION_PRACTICES}
+        if orphans and loc_hits == {tok.i}:
+            return orphans
+        return []
+
+
+def party_locative(ctx: SentenceContext, tok: Token) -> bool:
+    """"providers located in X", "our staff, based in X": the place is where a party is, not a store."""
+    if tok.lemma_.lower() not in LOCATIVE_VERBS:
+        return False
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        holder = tok.head
+    else:
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            return False
+        holder = _resolve_relative(subj[0])
+    text = " ".join(t.text for t in holder.subtree if t.dep_ not in ("acl", "relcl", "prep"))
+    if looks_like_data(ctx.lex, text) or holder.lemma_.lower() in LOCATIVE_HEADS - PARTY_HEADS:
+        return False
+    return classify_party(ctx.lex, text) is not None or holder.pos_ == "PROPN" or holder.lower_ in (
+        "we", "who", "which", "those") or _agent_noun(holder)
+
+
+def _agent_noun(tok: Token) -> bool:
+    """"graders", "reviewers", "moderators": people, who are located somewhere; data is stored."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma not in LOCATIVE_HEADS and lemma.endswith(
+        ("er", "or", "ist", "ant", "ent", "ian")
+    ) and lemma not in ("center", "computer", "folder", "container", "document", "content", "consent", "payment",
+                        "identifier", "number", "parameter", "browser", "cluster", "data center")
+
+
+PARTY_HEADS = {"provider", "team", "office", "entity", "subsidiary", "affiliate", "company", "engineer", "staff",
+               "employee", "contractor", "vendor", "partner", "processor", "subprocessor"}
+
+
+def _conj_group(tok: Token) -> list[Token]:
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    group = [root]
+    stack = [root]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if child.dep_ == "conj":
+                group.append(child)
+                stack.append(child)
+    return group
+
+
+# ---------------------------------------------------------------------- polarity and modality
+
+
+def _own_children(tok: Token) -> list[Token]:
+    return list(tok.children)
+
+
+def _inherits_from_head(tok: Token) -> Token | None:
+    """A verb shares its head's auxiliaries and negation when it has none of its own."""
+    if tok.dep_ == "conj":
+        own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in own) and not any(
+            c.dep_ == "aux" for c in own
+        ):
+            return tok.head
+    if tok.dep_ in ("xcomp", "acomp", "oprd") or (
+        tok.dep_ == "ccomp" and tok.head.lemma_ in ("be", "make", "keep", "render")
+    ):
+        return tok.head
+    return None
+
+
+def contrastive_negations(tok: Token) -> list[Token]:
+    """`not` in "with X but not with Y": it negates the phrase after it, not the verb."""
+    out = []
+    for child in tok.children:
+        if child.dep_ == "neg" and child.i > tok.i and child.i > 0:
+            prev = child.doc[child.i - 1]
+            if prev.lower_ in ("but", "and", "or", ","):
+                out.append(child)
+        if child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ == "neg")
+    return out
+
+
+def is_negated(ctx: SentenceContext, tok: Token) -> bool:
+    neg_words = ctx.lex.words("negation", "neg_words")
+    neg_dets = ctx.lex.words("negation", "negative_determiners")
+    contrastive = {t.i for t in contrastive_negations(tok)}
+    seen = 0
+    cur: Token | None = tok
+    while cur is not None and seen < 4:
+        for child in cur.children:
+            if child.i in contrastive:
+                continue
+            if child.dep_ in ("neg", "advmod", "preconj", "det") and child.lower_ in neg_words:
+                if child.dep_ == "det":
+                    continue
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                if child.lower_ in ("none", "nothing", "neither", "nobody", "no"):
+                    return True
+                if any(g.dep_ in ("det", "preconj") and g.lower_ in neg_dets for g in child.children):
+                    return True
+            if child.dep_ == "cc" and child.lower_ == "nor":
+                return True
+        if cur.dep_ == "conj" and any(c.lower_ == "nor" for c in cur.head.children if c.dep_ == "cc"):
+            return True
+        if cur.dep_ == "conj" and any(c.lower_ == "nor" for c in cur.children):
+            return True
+        nxt = _inherits_from_head(cur)
+        if nxt is None and cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.dep_ in (
+            "dobj", "nsubj", "nsubjpass", "pobj", "attr", "acomp", "compound", "npadvmod"
+        ):
+            nxt = cur.head if cur.dep_ != "pobj" else cur.head.head
+        cur = nxt
+        seen += 1
+    return bool(ctx.lex.negative_phrases.search(ctx.region_text(tok)))
+
+
+def is_may(ctx: SentenceContext, tok: Token) -> bool:
+    aux_words = ctx.lex.words("modality", "aux")
+    cur: Token | None = tok
+    seen = 0
+    while cur is not None and seen < 4:
+        for child in cur.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in aux_words:
+                return True
+        cur = _inherits_from_head(cur)
+        seen += 1
+    text = ctx.region_text(tok)
+    if re.search(r"\breserves? the right\b", ctx.text, re.IGNORECASE):
+        return True
+    return bool(ctx.lex.modality_phrases.search(text))
+
+
+_CONDITION_STARTS = {"where", "when", "if", "with", "after", "upon", "once", "while", "until", "as", "for",
+                     "to", "because", "in", "on", "under", "after", "pursuant", "by", "following"}
+
+
+def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, places: list[PlaceMention]) -> bool:
+    adverbs = ctx.lex.words("scope", "adverbs")
+    place_ids = {i for m in places for i in range(m.span.start, m.span.end)}
+    # "in Japan only", "only in Japan", "exclusively on servers in the EEA"
+    for m in places:
+        lo, hi = m.span.start, m.span.end
+        near = list(range(max(0, lo - 4), lo)) + list(range(hi, min(len(ctx.doc), hi + 2)))
+        if any(ctx.doc[i].lower_ in adverbs for i in near):
+            return True
+    if re.search(r"(nowhere|anywhere) (else|other than)|no other (country|countries|location|place)",
+                 ctx.text, re.IGNORECASE):
+        return True
+    for i in ctx.region(tok):
+        t = ctx.doc[i]
+        if t.lower_ not in adverbs or t.dep_ not in ("advmod", "amod", "preconj", "det", "neg", "cc"):
+            continue
+        nxt = ctx.doc[i + 1] if i + 1 < len(ctx.doc) else None
+        if nxt is not None and nxt.lower_ in _CONDITION_STARTS and not any(
+            j in place_ids for j in range(nxt.i, min(len(ctx.doc), nxt.i + 5))
+        ):
+            continue  # "only with your consent", "only where required by law": a condition, not a scope
+        if t.head.i == tok.i or t.head.i in place_ids:
+            if places or t.head.i != tok.i:
+                return True
+    if places and data_head is not None:
+        alls = ctx.lex.words("scope", "all_determiners") - {"any"}
+        for child in data_head.children:
+            if child.dep_ in ("det", "predet", "amod", "nummod") and child.lower_ in alls:
+                return True
+        if data_head.lower_ == "all":
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------- data phrase
+
+
+def _phrase_tokens(head: Token, stop: set[int]) -> list[Token]:
+    keep: list[Token] = [head]
+    for child in head.children:
+        if child.i in stop:
+            continue
+        if child.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "predet"):
+            keep.extend(child.subtree)
+        elif child.dep_ in ("conj", "cc"):
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue
+            keep.extend(_phrase_tokens(child, stop) if child.dep_ == "conj" else [child])
+        elif child.dep_ == "prep" and child.lower_ in ("of", "about", "from", "on", "including", "like") and (
+            child.i > head.i
+        ):
+            keep.extend(t for t in child.subtree if t.i not in stop)
+        elif child.dep_ == "appos":
+            keep.extend(child.subtree)
+    return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+
+
+def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
+    """The noun the claim is about: the object of an active verb, the subject of a passive one."""
+    cur: Token | None = tok
+    for _ in range(3):
+        if cur is None:
+            break
+        kids = list(cur.children)
+        if cur.pos_ in ("NOUN", "PROPN") and cur.i == tok.i:
+            for child in kids:
+                if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            for child in kids:
+                if child.dep_ in ("compound", "amod") and ctx.lex.data_words.search(child.text):
+                    return child
+            if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+                # "the sale of" handled above; "data sharing" compound; "we do not engage in sale"
+                pass
+            return None
+        if cur.lemma_ in ("leave", "cross", "exit", "reside", "remain", "stay"):
+            for child in kids:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("we", "i", "us"):
+                    return _resolve_relative(child)
+        for dep in ("nsubjpass", "dobj", "obj"):
+            for child in kids:
+                if child.dep_ == dep:
+                    return _resolve_relative(child)
+        # "we do not sell or rent your data": the object hangs on the last conjunct
+        for child in kids:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                objs = [g for g in child.children if g.dep_ in ("dobj", "obj")]
+                if objs and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+                    return _resolve_relative(objs[0])
+        for child in kids:
+            if child.dep_ == "nsubj" and child.lower_ not in ("we", "i", "us"):
+                if cur.lemma_ in ("leave", "reside", "remain", "live", "sit", "cross", "be", "flow", "move",
+                                  "locate", "stay") or cur.pos_ == "ADJ" or cur.dep_ in ("acomp",):
+                    return _resolve_relative(child)
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return cur.head
+        for child in kids:
+            if child.dep_ == "prep" and child.lower_ in ("for", "about", "of", "to") and tok.lemma_ in (
+                "ask", "request", "access"
+            ):
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        cur = _inherits_from_head(cur)
+    # "make X available": the object belongs to "make"
+    if tok.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and tok.head.lemma_ in ("make", "keep", "render"):
+        for child in tok.head.children:
+            if child.dep_ in ("dobj", "nsubj") and child.i != tok.i:
+                return _resolve_relative(child)
+    if tok.dep_ == "conj":
+        return data_head(ctx, tok.head)
+    return None
+
+
+def _resolve_relative(tok: Token) -> Token:
+    if tok.lower_ in ("which", "that", "who") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def data_phrase(ctx: SentenceContext, tok: Token, avoid: set[int]) -> tuple[str | None, Token | None]:
+    head = data_head(ctx, tok)
+    if head is None:
+        return None, None
+    tokens = _phrase_tokens(head, avoid)
+    text = " ".join(t.text for t in tokens if t.i not in avoid).strip(" ,;:")
+    text = re.sub(r"\s+([,.;:)])", r"\1", text).replace("( ", "(")
+    return (text or head.text), head
+
+
+def looks_like_data(lex: Lexicon, text: str) -> bool:
+    if lex.data_words.search(text):
+        return True
+    from notice_check.taxonomy import default_taxonomy
+
+    return bool(default_taxonomy().categories_for(text))
+
+
+# ---------------------------------------------------------------------- parties
+
+
+@dataclass
+class PartyMention:
+    text: str
+    kind: str
+    name: str | None
+    denied: bool
+    head: int
+
+
+def classify_party(lex: Lexicon, text: str) -> str | None:
+    low = text.lower()
+    for kind, pattern in lex.parties:
+        if pattern.search(low):
+            return kind
+    return None
+
+
+_PARTY_PREPS = {"with", "to", "by", "among", "between", "amongst", "towards"}
+
+
+def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
+    region = ctx.region(tok)
+    contrast = {t.i for t in contrastive_negations(tok)}
+    out: list[PartyMention] = []
+    # places are destinations, not recipients ("transfer data to China")
+    seen: set[int] = {i for m in ctx.mentions for i in range(m.span.start, m.span.end)}
+    for i in sorted(region):
+        t = ctx.doc[i]
+        heads: list[Token] = []
+        if t.dep_ in ("prep", "agent", "dative") and t.lower_ in _PARTY_PREPS | {"by"} and not _nested_prep(t, tok):
+            heads = [c for c in t.children if c.dep_ in ("pobj",)]
+            if t.dep_ == "dative" and t.pos_ in ("NOUN", "PROPN", "PRON"):
+                heads = [t]
+        elif t.dep_ == "dative":
+            heads = [t]
+        for h in heads:
+            group = [h] + [c for c in h.subtree if c.dep_ == "conj" and c.head.i in {x.i for x in [h]}]
+            group = _conj_chain(h)
+            denied = _after_contrast(t, contrast, ctx) or any(
+                c.dep_ in ("det", "preconj") and c.lower_ in ("neither", "no") for c in h.children
+            )
+            for g in group:
+                if g.i in seen:
+                    continue
+                seen.add(g.i)
+                words = [x for x in g.subtree if x.dep_ not in ("relcl", "acl") and x.i not in _relcl_ids(g)]
+                words = [x for x in words if not (x.dep_ == "conj" and x.head.i == g.i)]
+                phrase_ids = _phrase_ids(g)
+                text = " ".join(ctx.doc[j].text for j in sorted(phrase_ids))
+                kind = classify_party(ctx.lex, text)
+                name = None
+                if kind is None and g.lower_ in ("them", "they", "those") and out:
+                    kind, text = out[-1].kind, out[-1].text  # "with advertisers, but never ... with them"
+                elif kind is None and g.lower_ in ("them", "they", "those"):
+                    earlier = [x for x in ctx.doc[: g.i] if x.pos_ in ("NOUN", "PROPN")
+                               and classify_party(ctx.lex, " ".join(y.text for y in x.subtree
+                                                                    if y.dep_ in ("compound", "amod")) + " " + x.text)]
+                    if earlier:
+                        last = earlier[-1]
+                        text = " ".join(y.text for y in last.subtree if y.dep_ in ("compound", "amod")) + " " + last.text
+                        text = text.strip()
+                        kind = classify_party(ctx.lex, text)
+                if kind is None:
+                    if g.pos_ == "PROPN":
+                        kind, name = "unspecified", text
+                    elif g.lower_ in ("us", "we"):
+                        kind = "self"
+                    else:
+                        continue
+                out.append(PartyMention(text=text, kind=kind, name=name, denied=denied, head=g.i))
+                # "third parties such as advertisers": the examples are parties too
+                for child in g.children:
+                    if child.dep_ == "prep" and child.lower_ in ("as", "including", "like"):
+                        for obj in child.subtree:
+                            if obj.dep_ == "pobj" and obj.i not in seen:
+                                sub = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(obj)))
+                                sub_kind = classify_party(ctx.lex, sub)
+                                if sub_kind and sub_kind != kind:
+                                    seen.add(obj.i)
+                                    out.append(PartyMention(text=sub, kind=sub_kind, name=None,
+                                                            denied=denied, head=obj.i))
+    return out
+
+
+def _nested_prep(prep: Token, trigger: Token) -> bool:
+    """A preposition inside another phrase ("in response to a court order") names no recipient."""
+    head = prep.head
+    while head.dep_ == "prep" or (head.dep_ == "conj" and head.pos_ == "ADP"):
+        head = head.head
+    if head.i == trigger.i:
+        return False
+    if head.dep_ in ("dobj", "nsubjpass", "acomp", "oprd", "xcomp", "conj", "advmod", "npadvmod", "attr") and (
+        head.head.i == trigger.i
+    ):
+        return head.lemma_ in ("response", "request", "order", "accordance", "compliance", "respect", "relation")
+    return head.lemma_ in ("response", "request", "order", "accordance", "compliance", "respect", "relation",
+                           "reply", "answer", "law", "subpoena", "warrant") or head.pos_ in ("NOUN", "PROPN") and (
+        head.dep_ == "pobj")
+
+
+def _relcl_ids(tok: Token) -> set[int]:
+    ids: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl"):
+            ids.update(t.i for t in child.subtree)
+    return ids
+
+
+def _phrase_ids(tok: Token) -> set[int]:
+    ids = {tok.i}
+    for child in tok.children:
+        if child.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod", "case"):
+            ids.update(t.i for t in child.subtree)
+    return ids
+
+
+def _conj_chain(tok: Token) -> list[Token]:
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _after_contrast(prep: Token, contrast: set[int], ctx: SentenceContext) -> bool:
+    if any(g.dep_ == "neg" for g in prep.children):
+        return True
+    before = [c for c in contrast if c < prep.i]
+    return bool(before) and all(ctx.doc[j].lower_ != "but" for j in range(max(before) + 1, prep.i))
+
+
+# ---------------------------------------------------------------------- retention, encryption, conditions
+
+
+@dataclass
+class Duration:
+    text: str
+    days: int | None
+    until: str | None
+
+
+def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
+    found = _retention_in(ctx, ctx.region_text(tok))
+    if found is None or (found.days is None and found.until is None):
+        whole = _retention_in(ctx, ctx.text)
+        if whole is not None and (whole.days is not None or whole.until is not None):
+            return whole
+    return found
+
+
+def _retention_in(ctx: SentenceContext, text: str) -> Duration | None:
+    lex = ctx.lex
+    until = None
+    for event, pattern in lex.until_events.items():
+        if pattern.search(text):
+            until = event
+            break
+    days: int | None = None
+    match_text = None
+    best = None
+    for m in lex.duration.finditer(text):
+        num_s, unit = m.group("num").lower(), m.group("unit").lower()
+        nums = lex.raw["retention"]["numbers"]
+        try:
+            num = float(num_s.replace(",", ".")) if num_s[0].isdigit() else float(nums[num_s])
+        except (KeyError, ValueError):
+            continue
+        unit_days = lex.raw["retention"]["units"][unit]
+        if unit.startswith("hour"):
+            value = math.ceil(num / 24)
+        elif unit.startswith("minute"):
+            value = 1
+        else:
+            value = int(round(num * unit_days))
+        if best is None or value > best:  # "30 days ... up to 90 days": the longest bound counts
+            best = value
+            match_text = m.group(0)
+    days = best
+    if days is None and until is None and not lex.period.search(text):
+        return None
+    return Duration(text=match_text or text, days=days, until=until)
+
+
+def has_retention_phrase(ctx: SentenceContext, tok: Token) -> bool:
+    text = ctx.region_text(tok)
+    if ctx.lex.duration.search(text):
+        return True
+    if any(p.search(text) for p in ctx.lex.until_events.values()):
+        return True
+    return bool(
+        re.search(
+            r"\b(as long as|for (the|a) (period|duration|time)|retention period|no longer than|until|"
+            r"indefinitely|permanently|forever|minimum period|only for as long|as soon as|"
+            r"after (the|your|which|that)|within a reasonable|promptly|at once|immediately|without delay|once|"
+            r"when the purpose|no longer (needed|necessary|required))\b",
+            text, re.IGNORECASE,
+        )
+    )
+
+
+def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]:
+    text = ctx.text if whole else ctx.region_text(tok)
+    kinds = [k for k in ("end_to_end", "in_transit", "at_rest") if ctx.lex.encryption[k].search(text)]
+    if "end_to_end" in kinds and "at_rest" in kinds and not re.search(r"\bat rest\b|\bon disk\b|aes", text, re.I):
+        kinds.remove("at_rest")
+    return kinds
+
+
+def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> list[str]:
+    region = ctx.region(tok)
+    marks = ctx.lex.words("conditions", "marks")
+    if retention:  # "deleted once the transaction is complete" is the period itself, not a condition
+        marks = marks & {"unless", "except", "if"}
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ in ("advcl",) and any(g.dep_ == "mark" and g.lower_ in marks for g in child.children):
+            out.append(_span_text(child))
+    for i in sorted(region):
+        t = ctx.doc[i]
+        if t.dep_ == "prep" and t.lower_ in ("except", "without", "upon", "pursuant", "unless") and not (
+            retention and t.lower_ in ("without", "upon")
+        ):
+            out.append(_span_text(t))
+        if t.dep_ == "prep" and t.lower_ == "in" and any(c.lower_ == "response" for c in t.children):
+            out.append(_span_text(t))
+    text = ctx.region_text(tok)
+    for m in ctx.lex.conditions.finditer(text):
+        phrase = m.group(0).strip()
+        if not any(phrase.lower() in o.lower() or o.lower() in phrase.lower() for o in out):
+            out.append(phrase)
+    dedup: list[str] = []
+    for c in out:
+        c = re.sub(r"\s+([,.;:)])", r"\1", c).strip(" ,.;")
+        if c and not any(c.lower() in d.lower() for d in dedup):
+            dedup = [d for d in dedup if d.lower() not in c.lower()] + [c]
+    return dedup
+
+
+def _span_text(tok: Token) -> str:
+    ids = sorted(t.i for t in tok.subtree)
+    return tok.doc[ids[0] : ids[-1] + 1].text
+
+
+# ---------------------------------------------------------------------- requirement checks
+
+
+def user_subject(ctx: SentenceContext, tok: Token) -> bool:
+    """The claim is about what the user (or a reader) does, not the organisation: "you can share"."""
+    users = ctx.lex.words("user_subjects")
+    cur: Token | None = tok
+    for _ in range(5):
+        if cur is None:
+            break
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "expl") and child.lower_ in users:
+                return True
+            if child.dep_ == "agent" and any(g.lower_ in users for g in child.children):
+                return True
+            if child.dep_ == "nsubj" and child.lower_ == "who" and cur.dep_ == "relcl" and (
+                cur.head.lemma_.lower() not in ("we", "company")
+            ):
+                return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return False
+        if _imperative(cur):
+            return True
+        if cur.lemma_ in ("opt", "object", "unsubscribe"):
+            return True  # "the right to opt out of the sale of ...": the user's right, not a practice
+        if cur.dep_ in ("xcomp", "pcomp", "conj", "acomp", "advcl", "ccomp", "acl", "dobj") or (cur.dep_ == "prep"):
+            cur = cur.head
+        elif cur.dep_ == "pobj":
+            cur = cur.head
+        else:
+            cur = _inherits_from_head(cur)
+    return False
+
+
+def _imperative(tok: Token) -> bool:
+    """"Please do not store your password on shared computers": an instruction to the reader."""
+    if any(c.lower_ == "please" for c in tok.children):
+        return True
+    if tok.dep_ != "ROOT" or tok.tag_ != "VB":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "may", "can", "must", "would", "should")
+           for c in tok.children):
+        return False
+    first = tok.doc[0]
+    return first.i == tok.i or first.lower_ in ("please", "do", "don't", "never", "always", "remember", "make")
+
+
+_WH = {"where", "how", "whether", "what", "which", "why", "who", "whom"}
+
+
+def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
+    """"This section describes where data is stored": a topic, not a claim."""
+    cur = tok
+    for _ in range(4):
+        kids = list(cur.children)
+        if cur.dep_ in ("ccomp", "pcomp", "xcomp", "csubj", "dobj", "conj") and any(
+            c.lower_ in _WH and c.dep_ in ("advmod", "mark", "dobj", "nsubj", "nsubjpass", "det", "pobj", "attr")
+            and c.i < cur.i for c in kids
+        ):
+            return True
+        if cur.dep_ == "xcomp" and any(c.lower_ in _WH for c in cur.head.children if c.i < cur.i):
+            return True
+        if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
+            break
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "pcomp", "advcl", "prep", "pobj", "dobj", "acl"):
+            break
+        cur = cur.head
+    return False
+
+
+def modifier(ctx: SentenceContext, tok: Token) -> bool:
+    """"shared computers", "stored data": a participle used as an adjective asserts nothing."""
+    return tok.dep_ in ("amod", "compound")
+
+
+def reduced_relative(ctx: SentenceContext, tok: Token) -> bool:
+    """"information collected through our website": a description of data, not a claim about it."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def definition(ctx: SentenceContext, tok: Token) -> bool:
+    """"Encryption is the process of ...", "End-to-end encryption means ...": a definition."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in ("nsubj",):
+        return False
+    verb = head.head
+    return verb.lemma_ in ("mean", "refer", "describe", "involve", "include") or (
+        verb.lemma_ == "be" and any(c.dep_ == "attr" for c in verb.children)
+    )
+
+
+def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
+    """"Information about encrypting your backups", "questions about how we share": a topic."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ in ("about", "regarding", "concerning", "on")
+
+
+def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
+    """The kind of party that is the active subject of `tok` ("advertising partners receive ..."), if any."""
+    cur: Token | None = tok
+    for _ in range(2):
+        if cur is None:
+            break
+        for child in cur.children:
+            if child.dep_ == "nsubj":
+                subj = _resolve_relative(child)
+                if subj.lower_ in ("we", "us", "i"):
+                    return None
+                text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
+                kind = classify_party(ctx.lex, text)
+                if kind is None:
+                    for conj in subj.children:
+                        if conj.dep_ == "conj":
+                            kind = classify_party(ctx.lex, " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(conj))))
+                            if kind:
+                                break
+                return kind if kind != "self" else None
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None
+        cur = _inherits_from_head(cur)
+    return None
+
+
+def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
+    """Who performs the practice: the active subject or the passive agent ("processed by our team")."""
+    out: list[PartyMention] = []
+    cur: Token | None = tok
+    for _ in range(2):
+        if cur is None:
+            break
+        for child in cur.children:
+            if child.dep_ == "nsubj":
+                subj = _resolve_relative(child)
+                text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
+                kind = classify_party(ctx.lex, text)
+                if subj.lower_ in ("we", "us"):
+                    kind = "self"
+                if kind:
+                    out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=subj.i))
+                return out
+        cur = _inherits_from_head(cur)
+    return out
+
+
+def is_question(ctx: SentenceContext, tok: Token) -> bool:
+    return ctx.text.rstrip().endswith("?")

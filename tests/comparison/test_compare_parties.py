@@ -1,0 +1,184 @@
+"""sharing, sale and law_enforcement: who receives data, whether it is sold, on what trigger."""
+
+from __future__ import annotations
+
+import pytest
+from comparison_builders import claim, judged, keys, manifest
+
+from notice_check.comparison import compare
+
+ENTITIES = [
+    {"key": "adco", "name": "AdCo Ltd.", "country": "US", "relationship": "advertiser"},
+    {"key": "broker", "name": "Data Broker LLC", "country": "US", "relationship": "third_party"},
+    {"key": "sister", "name": "Example Group KK", "country": "JP", "relationship": "affiliate"},
+    {"key": "mailer", "name": "Mailer Inc.", "country": "US", "relationship": "processor"},
+    {"key": "submailer", "name": "Sub Mailer", "country": "US", "relationship": "sub_processor"},
+    {"key": "police", "name": "Metropolitan Police", "country": "JP", "relationship": "public_authority"},
+]
+
+
+def with_disclosures(*disclosures: dict, accesses: list[dict] | None = None, coverage: dict | None = None):
+    return manifest(
+        country="US",
+        entities=[dict(e) for e in ENTITIES],
+        locations=[{"key": "us", "country": "US"}],
+        stores=[{"key": "db", "location": "us", "categories": ["user"]}],
+        accesses=accesses or [],
+        disclosures=[dict(d) for d in disclosures],
+        **({"coverage": coverage} if coverage else {}),
+    )
+
+
+# --------------------------------------------------------------------------- sharing
+
+
+@pytest.mark.parametrize(
+    ("kind", "recipient", "contradicted"),
+    [
+        ("third_party", "broker", True),
+        ("third_party", "adco", True),  # third parties include advertisers
+        ("advertiser", "adco", True),
+        ("advertiser", "broker", False),
+        ("unspecified", "sister", True),  # "anyone" includes affiliates
+        ("unspecified", "mailer", False),
+        ("processor", "submailer", True),  # service providers include their sub-processors
+        ("affiliate", "mailer", False),
+    ],
+)
+def test_sharing_deny_is_contradicted_by_a_disclosure_to_that_kind_of_party(kind, recipient, contradicted) -> None:
+    m = with_disclosures({"key": "d1", "recipient": recipient, "categories": ["user.contact"]})
+    a = claim("sharing", "We do not share your personal data with them.", polarity="deny", parties=[kind])
+    finding = judged(compare([a], m), a)
+    assert (finding.verdict == "contradicted") is contradicted
+    if contradicted:
+        assert keys(finding) == {"disclosures.d1"}
+    else:
+        assert finding.verdict == "supported"
+
+
+def test_sharing_deny_with_affiliates_is_contradicted_by_an_affiliate_access() -> None:
+    m = with_disclosures(accesses=[{"key": "dev", "accessor": "sister", "store": "db"}])
+    a = claim("sharing", "We do not share your data with our affiliates.", polarity="deny", parties=["affiliate"])
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"accesses.dev"}
+
+
+def test_sharing_deny_ignores_data_it_does_not_cover() -> None:
+    m = with_disclosures({"key": "d1", "recipient": "adco", "categories": ["user.device"]})
+    a = claim("sharing", "We do not share your email address with advertisers.", polarity="deny",
+              data="your email address", categories=["user.contact.email"], parties=["advertiser"])
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "supported"
+
+
+def test_sharing_affirm_is_supported_by_a_matching_disclosure_and_unverifiable_without() -> None:
+    m = with_disclosures({"key": "mail", "recipient": "mailer", "categories": ["user.contact.email"]})
+    providers = claim("sharing", "We share personal data with service providers.", parties=["processor"])
+    affiliates = claim("sharing", "We share personal data with our affiliates.", parties=["affiliate"], start=50)
+    findings = compare([providers, affiliates], m)
+    assert judged(findings, providers).verdict == "supported"
+    assert keys(judged(findings, providers)) == {"disclosures.mail"}
+    assert judged(findings, affiliates).verdict == "unverifiable"
+
+
+def test_sharing_only_with_some_parties_is_contradicted_by_another_kind() -> None:
+    m = with_disclosures({"key": "mail", "recipient": "mailer", "categories": ["user.contact"]},
+                         {"key": "ads", "recipient": "adco", "categories": ["user.device"]})
+    a = claim("sharing", "We share personal data only with our service providers.", scope="exclusive",
+              parties=["processor"])
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.ads"}
+
+
+def test_sharing_deny_needs_complete_disclosures_to_be_supported() -> None:
+    m = with_disclosures(coverage={"stores": "complete", "accesses": "complete", "disclosures": "partial"})
+    a = claim("sharing", "We do not share personal data with third parties.", polarity="deny",
+              parties=["third_party"])
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "unverifiable" and "partial" in finding.message
+
+
+# --------------------------------------------------------------------------- sale
+
+
+def test_sale_deny_is_contradicted_by_a_sale() -> None:
+    m = with_disclosures({"key": "ads", "recipient": "adco", "categories": ["user.device"], "sale": True})
+    a = claim("sale", "We do not sell your personal information.", polarity="deny")
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.ads"}
+    assert "sells" in finding.message and "AdCo" in finding.message
+
+
+def test_sale_unknown_leaves_a_denial_unverifiable_and_says_so() -> None:
+    m = with_disclosures({"key": "ads", "recipient": "adco", "categories": ["user.device"], "sale": "unknown"})
+    a = claim("sale", "We do not sell your personal information.", polarity="deny")
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "unverifiable"
+    assert "sale: unknown" in finding.message and keys(finding) == {"disclosures.ads"}
+
+
+def test_sale_deny_is_supported_when_no_disclosure_is_a_sale_and_coverage_is_complete() -> None:
+    m = with_disclosures({"key": "mail", "recipient": "mailer", "categories": ["user.contact"], "sale": False})
+    a = claim("sale", "We never sell personal data.", polarity="deny")
+    assert judged(compare([a], m), a).verdict == "supported"
+
+
+def test_sale_affirm_is_supported_by_a_sale() -> None:
+    m = with_disclosures({"key": "ads", "recipient": "adco", "categories": ["user.device.device_id"],
+                          "sale": True})
+    a = claim("sale", "We may sell device identifiers to advertisers.", modality="may",
+              data="device identifiers", categories=["user.device"])
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "supported" and keys(finding) == {"disclosures.ads"}
+    b = claim("sale", "We may sell your contact details.", modality="may", data="contact details",
+              categories=["user.contact"])
+    assert judged(compare([b], m), b).verdict == "unverifiable"
+
+
+# --------------------------------------------------------------------------- law enforcement
+
+
+def test_law_enforcement_deny_is_contradicted_by_any_disclosure_to_an_authority() -> None:
+    m = with_disclosures({"key": "order", "recipient": "police", "categories": ["user.account"],
+                          "trigger": "legal_process"})
+    a = claim("law_enforcement", "We never hand your data to governments.", polarity="deny")
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.order"}
+
+
+@pytest.mark.parametrize(
+    ("scope", "conditions", "sentence"),
+    [
+        ("unspecified", ["when required by law"], "We disclose data to the police when required by law."),
+        ("exclusive", [], "We disclose data to authorities only in response to a court order."),
+    ],
+)
+def test_law_enforcement_restricted_to_legal_process(scope, conditions, sentence) -> None:
+    a = claim("law_enforcement", sentence, scope=scope, conditions=conditions)
+    voluntary = with_disclosures({"key": "tipoff", "recipient": "police", "categories": ["user.account"],
+                                  "trigger": "voluntary"})
+    finding = judged(compare([a], voluntary), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.tipoff"}
+    legal = with_disclosures({"key": "order", "recipient": "police", "categories": ["user.account"],
+                              "trigger": "legal_process"})
+    finding = judged(compare([a], legal), a)
+    assert finding.verdict == "supported" and keys(finding) == {"disclosures.order"}
+
+
+def test_law_enforcement_unrestricted_affirm_is_not_contradicted_by_voluntary_disclosure() -> None:
+    a = claim("law_enforcement", "We may share information with law enforcement to protect our users.",
+              modality="may", conditions=["to protect our users"])
+    m = with_disclosures({"key": "tipoff", "recipient": "police", "categories": ["user.account"],
+                          "trigger": "voluntary"})
+    findings = compare([a], m)
+    assert judged(findings, a).verdict == "supported"
+    assert not [f for f in findings if f.verdict in ("contradicted", "undisclosed")
+                and f.practice == "law_enforcement"]
+
+
+def test_law_enforcement_restricted_with_unknown_trigger_is_unverifiable() -> None:
+    a = claim("law_enforcement", "We disclose data only when legally required.", scope="exclusive",
+              conditions=["when legally required"])
+    m = with_disclosures({"key": "req", "recipient": "police", "categories": ["user.account"]})
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "unverifiable" and "legal process" in finding.message

@@ -1,0 +1,158 @@
+"""retention, encryption and collection: claims about what each store does with the data it holds."""
+
+from __future__ import annotations
+
+import pytest
+from comparison_builders import claim, judged, keys, manifest
+
+from notice_check.comparison import compare
+
+MESSAGE = {"key": "user.content.private.message", "parent": "user.content.private", "aliases": ["messages"]}
+ATTACHMENT = {"key": "user.content.private.message.attachment", "parent": "user.content.private.message",
+              "aliases": ["attachments"]}
+
+
+def chat(messages: dict | None = None, attachments: dict | None = None, coverage: dict | None = None, **more):
+    stores = [
+        {"key": "messages", "location": "ca", "categories": [MESSAGE["key"]], **(messages or {})},
+        {"key": "attachments", "location": "ca", "categories": [ATTACHMENT["key"]], **(attachments or {})},
+    ]
+    return manifest(country="CA", categories=[MESSAGE, ATTACHMENT], locations=[{"key": "ca", "country": "CA"}],
+                    stores=stores + more.get("extra", []), **({"coverage": coverage} if coverage else {}))
+
+
+# --------------------------------------------------------------------------- retention
+
+THIRTY = "Messages are deleted from our servers 30 days after they are sent."
+
+
+def test_retention_max_is_contradicted_by_a_longer_period() -> None:
+    m = chat({"retention_days": 90}, {"retention_days": 30})
+    a = claim("retention", THIRTY, data="messages", max_days=30)
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"stores.messages"}
+    assert "90 days" in finding.message and "at most 30 days" in finding.message
+
+
+def test_retention_max_is_contradicted_by_indefinite_retention() -> None:
+    m = chat({"retention_days": 10}, {"retention_indefinite": True})
+    a = claim("retention", THIRTY, data="messages", max_days=30)
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"stores.attachments"}
+    assert "indefinitely" in finding.message
+
+
+def test_retention_within_the_limit_is_supported_only_with_complete_stores() -> None:
+    a = claim("retention", THIRTY, data="messages", max_days=30)
+    m = chat({"retention_days": 30}, {"retention_days": 7})
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "supported" and keys(finding) == {"stores.messages", "stores.attachments"}
+    partial = chat({"retention_days": 30}, {"retention_days": 7},
+                   coverage={"stores": "partial", "accesses": "complete", "disclosures": "complete"})
+    assert judged(compare([a], partial), a).verdict == "unverifiable"
+
+
+def test_retention_unknown_period_is_unverifiable() -> None:
+    a = claim("retention", THIRTY, data="messages", max_days=30)
+    finding = judged(compare([a], chat({"retention_days": 30}, {})), a)
+    assert finding.verdict == "unverifiable" and "store attachments" in finding.message
+
+
+def test_retention_until_account_deletion() -> None:
+    a = claim("retention", "We keep your messages until you delete your account.", data="your messages",
+              until="account_deletion")
+    finding = judged(compare([a], chat({"retention_days": 365}, {"retention_days": 30})), a)
+    assert finding.verdict == "unverifiable" and "account deletion" in finding.message
+    finding = judged(compare([a], chat({"retention_indefinite": True}, {"retention_days": 30})), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"stores.messages"}
+
+
+def test_retention_reads_only_stores_of_the_named_data() -> None:
+    logs = {"key": "logs", "location": "ca", "categories": ["user.device.ip_address"], "retention_days": 400}
+    a = claim("retention", THIRTY, data="messages", max_days=30)
+    finding = judged(compare([a], chat({"retention_days": 30}, {"retention_days": 30}, extra=[logs])), a)
+    assert finding.verdict == "supported"
+
+
+# --------------------------------------------------------------------------- encryption
+
+E2E = {"at_rest": True, "in_transit": True, "end_to_end": True}
+NO_E2E = {"at_rest": True, "in_transit": True, "end_to_end": False}
+
+
+def test_end_to_end_claim_is_contradicted_by_a_store_without_it() -> None:
+    a = claim("encryption", "All messages are end-to-end encrypted.", data="all messages", encryption="end_to_end")
+    finding = judged(compare([a], chat({"encryption": E2E}, {"encryption": NO_E2E})), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"stores.attachments"}
+    assert "without end to end encryption" in finding.message
+
+
+def test_at_rest_claim_is_supported_when_every_store_has_it() -> None:
+    a = claim("encryption", "We encrypt messages and attachments at rest.", data="messages and attachments",
+              encryption="at_rest")
+    finding = judged(compare([a], chat({"encryption": E2E}, {"encryption": NO_E2E})), a)
+    assert finding.verdict == "supported" and keys(finding) == {"stores.messages", "stores.attachments"}
+
+
+@pytest.mark.parametrize(
+    ("facts", "verdict"),
+    [
+        ({"at_rest": False, "in_transit": True}, "supported"),
+        ({"at_rest": True, "in_transit": False}, "supported"),
+        ({"at_rest": False, "in_transit": False}, "contradicted"),
+        ({"at_rest": None, "in_transit": None}, "unverifiable"),
+    ],
+)
+def test_encryption_without_kind_means_at_rest_or_in_transit(facts, verdict) -> None:
+    a = claim("encryption", "We encrypt your messages.", data="your messages")
+    m = chat({"encryption": facts}, {"encryption": facts})
+    assert judged(compare([a], m), a).verdict == verdict
+
+
+def test_hedged_encryption_claim_is_not_contradicted() -> None:
+    a = claim("encryption", "Messages are end-to-end encrypted unless Letter Sealing is turned off.",
+              data="messages", encryption="end_to_end", conditions=["unless Letter Sealing is turned off"])
+    finding = judged(compare([a], chat({"encryption": NO_E2E}, {"encryption": NO_E2E})), a)
+    assert finding.verdict == "unverifiable" and "hedged" in finding.message
+
+
+def test_encryption_unknown_is_unverifiable() -> None:
+    a = claim("encryption", "All messages are end-to-end encrypted.", data="all messages", encryption="end_to_end")
+    finding = judged(compare([a], chat({"encryption": E2E}, {})), a)
+    assert finding.verdict == "unverifiable" and "does not record" in finding.message
+
+
+# --------------------------------------------------------------------------- collection
+
+
+def located(categories: list[str]):
+    return manifest(country="US", locations=[{"key": "us", "country": "US"}],
+                    stores=[{"key": "trips", "location": "us", "categories": categories}])
+
+
+def test_collection_deny_is_contradicted_by_a_store_of_that_category() -> None:
+    a = claim("collection", "We do not collect precise location data.", polarity="deny",
+              data="precise location data")
+    finding = judged(compare([a], located(["user.location.precise"])), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"stores.trips"}
+    assert finding.message == ("The notice says it does not collect precise location data; store trips holds "
+                               "precise subject location.")
+
+
+def test_collection_deny_of_a_broad_category_is_contradicted_by_a_narrower_store() -> None:
+    a = claim("collection", "We do not collect location data.", polarity="deny", data="location data",
+              categories=["user.location"])
+    assert judged(compare([a], located(["user.location.precise"])), a).verdict == "contradicted"
+
+
+def test_collection_deny_against_a_coarser_store_is_unverifiable() -> None:
+    a = claim("collection", "We do not collect precise location data.", polarity="deny",
+              data="precise location data")
+    assert judged(compare([a], located(["user.location"])), a).verdict == "unverifiable"
+    assert judged(compare([a], located(["user.contact"])), a).verdict == "supported"
+
+
+def test_collection_affirm_is_supported_by_a_record_of_the_data() -> None:
+    a = claim("collection", "We collect your precise location.", data="your precise location")
+    assert judged(compare([a], located(["user.location.precise"])), a).verdict == "supported"
+    assert judged(compare([a], located(["user.contact"])), a).verdict == "unverifiable"

@@ -1,0 +1,96 @@
+"""Invariants of every Document, checked over every fixture, and load speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from notice_check.document import load_document, warm_up
+from notice_check.models import Document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ALL = sorted(p.name for p in FIXTURES.iterdir() if p.is_file())
+
+
+@pytest.fixture(scope="module", params=ALL)
+def doc(request: pytest.FixtureRequest) -> Document:
+    return load_document(str(FIXTURES / request.param))
+
+
+def test_fixtures_are_all_covered() -> None:
+    assert len(ALL) >= 7
+
+
+def test_sentence_offsets_are_exact(doc: Document) -> None:
+    assert doc.sentences
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_block_offsets_are_exact_and_ordered(doc: Document) -> None:
+    prev_end = 0
+    for b in doc.blocks:
+        assert doc.text[b.start : b.end] == b.text
+        assert b.start >= prev_end
+        sep = doc.text[prev_end : b.start]
+        assert sep in ("", "\n", "\n\n")
+        prev_end = b.end
+    assert prev_end == len(doc.text)
+
+
+def test_sentences_are_ordered_and_cover_every_block(doc: Document) -> None:
+    starts = [s.start for s in doc.sentences]
+    assert starts == sorted(starts)
+    for a, b in zip(doc.sentences, doc.sentences[1:], strict=False):
+        assert a.end <= b.start
+    for block in doc.blocks:
+        assert any(
+            s.start <= block.start < s.end or block.start <= s.start < block.end for s in doc.sentences
+        )
+
+
+def test_headings_are_sentences_and_sections_name_headings(doc: Document) -> None:
+    heading_texts = {b.text for b in doc.blocks if b.kind == "heading"}
+    assert heading_texts <= {s.text for s in doc.sentences if s.kind == "heading"}
+    for s in doc.sentences:
+        assert set(s.section) <= heading_texts
+
+
+def test_no_blank_or_multiline_blocks(doc: Document) -> None:
+    for b in doc.blocks:
+        assert b.text and "\n" not in b.text and "  " not in b.text
+
+
+def _big_notice(words: int) -> str:
+    para = (
+        "We store your account data and messages on servers in Japan, e.g. in Tokyo and Osaka. "
+        "Backups are kept by Example Co. Ltd. in Singapore for 30 days. We never sell data. "
+    )
+    n = len(para.split())
+    sections = []
+    for i in range(words // (2 * n) + 1):
+        sections.append(
+            f"<section><h2>Section {i}</h2><p>{para}</p><p>We share data with:</p>"
+            f"<ul><li>Japan</li><li>Korea</li></ul><p><a href='#'>{para}</a></p>"
+            f"<table><tr><td>Logs</td><td>30 days</td></tr></table></section>"
+        )
+    return (
+        "<html><head><title>Big</title></head><body><nav>Menu</nav><main><h1>Notice</h1>"
+        + "".join(sections)
+        + "</main><footer>Footer</footer></body></html>"
+    )
+
+
+def test_a_5000_word_notice_loads_fast(tmp_path: Path) -> None:
+    p = tmp_path / "big.html"
+    p.write_text(_big_notice(5000), encoding="utf-8")
+    warm_up()  # the language model loads once per process (about a second), not per notice
+    load_document(str(p))
+    t0 = time.perf_counter()
+    doc = load_document(str(p))
+    elapsed = time.perf_counter() - t0
+    assert len(doc.text.split()) >= 5000
+    assert elapsed < 0.3, f"{elapsed:.3f} s"
