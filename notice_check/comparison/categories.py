@@ -73,13 +73,16 @@ class CategoryReader:
         name = self.taxonomy.name(key)
         if not name or name == key:
             return key
-        return name.lower()
+        name = name.lower()
+        # fideslang prefixes some names with "user" ("User Contact Email"): "contact email" reads better
+        return name[5:] if name.startswith("user ") and len(name) > 5 else name
 
     def labels(self, keys: Iterable[str], limit: int = 2) -> str:
-        """"chat media and account information", "a, b and 2 more categories"."""
+        """ "chat media and account information", "a, b and 2 more categories"."""
         names = list(dict.fromkeys(self.label(k) for k in keys)) or [self.label(ROOT)]
         if len(names) > limit:
-            return ", ".join(names[:limit]) + f" and {len(names) - limit} more categories"
+            rest = len(names) - limit
+            return ", ".join(names[:limit]) + f" and {rest} more categor{'ies' if rest > 1 else 'y'}"
         return join_words(names)
 
 

@@ -74,9 +74,7 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
         rels = ctx.vocab.relationships(kinds)
         pool = [f for f in pool if f.relationship in rels]
     covered, coarse = ctx.split(a, pool)
-    nothing = (
-        "no " + ("store" if sections == ("stores",) else "store, access or disclosure") + " of this data"
-    )
+    nothing = "no " + ("store" if sections == ("stores",) else "store, access or disclosure") + " of this data"
 
     unplaced = [Doubt(f"{f.noun} has no known country", f) for f in covered if not f.countries]
     if a.polarity == "deny":
@@ -91,7 +89,7 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
 
         counter = _place_counters(ctx, a, covered, bad)
         doubts = unplaced + [
-            ctx.coarse_doubt(f, [c for c in f.countries if bad(c)])
+            ctx.coarse_doubt(a, f, [c for c in f.countries if bad(c)])
             for f in coarse
             if any(bad(c) for c in f.countries)
         ]
@@ -155,7 +153,7 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
                 )
             )
     doubts = unplaced + [
-        ctx.coarse_doubt(f, [c for c in f.countries if counter_for(f, c)])
+        ctx.coarse_doubt(a, f, [c for c in f.countries if counter_for(f, c)])
         for f in coarse
         if any(counter_for(f, c) for c in f.countries)
     ]
@@ -172,16 +170,12 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
     )
 
 
-def _place_counters(
-    ctx: Context, a: Assertion, facts: list[Fact], bad: Callable[[str], bool]
-) -> list[Counter]:
+def _place_counters(ctx: Context, a: Assertion, facts: list[Fact], bad: Callable[[str], bool]) -> list[Counter]:
     out = []
     for fact in facts:
         here = [c for c in fact.countries if bad(c)]
         if here:
-            out.append(
-                Counter(fact, tuple(f"country:{c}" for c in here), ctx.where(fact, here, ctx.held(a, fact)))
-            )
+            out.append(Counter(fact, tuple(f"country:{c}" for c in here), ctx.where(fact, here, ctx.held(a, fact))))
     return out
 
 
@@ -200,7 +194,7 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
             claim,
             counter=_place_counters(ctx, a, covered, lambda c: c != home),
             doubts=[
-                ctx.coarse_doubt(f, [c for c in f.countries if c != home])
+                ctx.coarse_doubt(a, f, [c for c in f.countries if c != home])
                 for f in coarse
                 if any(c != home for c in f.countries)
             ],
@@ -215,7 +209,7 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
         ctx,
         claim,
         counter=counter,
-        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        doubts=[ctx.coarse_doubt(a, f) for f in coarse],
         sections=sections,
         universal=True,
         needs_confirming=False,
@@ -244,11 +238,7 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
     kinds = frozenset(p.kind for p in a.parties) or frozenset({"unspecified"})
     rels = ctx.vocab.relationships(kinds)
     sections: tuple[Section, ...] = ("accesses", "disclosures")
-    pool = [
-        f
-        for f in ctx.facts_in(sections)
-        if f.relationship != "public_authority" or "public_authority" in kinds
-    ]
+    pool = [f for f in ctx.facts_in(sections) if f.relationship != "public_authority" or "public_authority" in kinds]
     data, parties = ctx.data_phrase(a), ctx.party_words(a)
     prep = {"transfer": "to", "processing": "through"}.get(a.practice, "with")
     matching = [f for f in pool if f.relationship in rels]
@@ -257,9 +247,7 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         claim = f"{ctx.act(a)} {data} {prep} {parties}"
         counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in covered]
         unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None]
-        doubts = unknown + [
-            Doubt(_party_clause(f, f"broader data ({ctx.reader.labels(f.categories)})"), f) for f in coarse
-        ]
+        doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]
         return decide(
             ctx,
             claim,
@@ -291,7 +279,7 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         ctx,
         claim,
         confirming=covered,
-        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        doubts=[ctx.coarse_doubt(a, f) for f in coarse],
         sections=sections,
         universal=False,
         needs_confirming=True,
@@ -321,8 +309,7 @@ def check_sale(a: Assertion, ctx: Context) -> Judgement:
         counter = [Counter(f, ("sale",), f"{f.noun} sells {ctx.held(a, f)} to {f.entity_name}") for f in sold]
         doubts = unknown + [
             Doubt(
-                f"{f.noun} sells (or may sell) broader data ({ctx.reader.labels(f.categories)}) "
-                f"to {f.entity_name}",
+                f"{f.noun} sells (or may sell) {ctx.broader(a, f)} to {f.entity_name}",
                 f,
             )
             for f in coarse
@@ -333,6 +320,7 @@ def check_sale(a: Assertion, ctx: Context) -> Judgement:
             f"{ctx.act(a)} {data}",
             counter=counter,
             doubts=doubts,
+            confirming=[f for f in covered if f.disclosure and f.disclosure.sale is False],
             sections=sections,
             universal=True,
             needs_confirming=False,
@@ -374,14 +362,12 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
         return ("voluntary",) if trigger(f) == "voluntary" else ("authority",)
 
     if a.polarity == "deny":
-        counter = [
-            Counter(f, aspect(f), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name}") for f in covered
-        ]
+        counter = [Counter(f, aspect(f), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name}") for f in covered]
         return decide(
             ctx,
             f"{ctx.act(a, never=True)} {data} to public authorities",
             counter=counter,
-            doubts=[ctx.coarse_doubt(f) for f in coarse],
+            doubts=[ctx.coarse_doubt(a, f) for f in coarse],
             sections=sections,
             universal=True,
             needs_confirming=False,
@@ -395,11 +381,9 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
             if trigger(f) == "voluntary"
         ]
         doubts = [
-            Doubt(f"{f.noun} does not say whether it answered legal process", f)
-            for f in covered
-            if trigger(f) is None
+            Doubt(f"{f.noun} does not say whether it answered legal process", f) for f in covered if trigger(f) is None
         ]
-        doubts += [ctx.coarse_doubt(f) for f in coarse if trigger(f) != "legal_process"]
+        doubts += [ctx.coarse_doubt(a, f) for f in coarse if trigger(f) != "legal_process"]
         return decide(
             ctx,
             claim,
@@ -415,7 +399,7 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
         ctx,
         f"{ctx.act(a)} {data} to public authorities",
         confirming=covered,
-        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        doubts=[ctx.coarse_doubt(a, f) for f in coarse],
         sections=sections,
         universal=False,
         needs_confirming=True,
@@ -452,9 +436,7 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
 
         def over(f: Fact) -> bool:
             s = f.store
-            return bool(
-                s and (s.retention_indefinite or (s.retention_days is not None and s.retention_days > limit))
-            )
+            return bool(s and (s.retention_indefinite or (s.retention_days is not None and s.retention_days > limit)))
 
         def known(f: Fact) -> bool:
             s = f.store
@@ -467,19 +449,13 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
             else f"{keeps} {data} for at most {limit} day{'s' if limit != 1 else ''}"
         )
         counter = [
-            Counter(f, ("retention",), f"{f.noun} keeps {ctx.held(a, f)} {_kept(f)}")
-            for f in covered
-            if over(f)
+            Counter(f, ("retention",), f"{f.noun} keeps {ctx.held(a, f)} {_kept(f)}") for f in covered if over(f)
         ]
         doubts = [
-            Doubt(f"{f.noun} does not say how long it keeps {ctx.held(a, f)}", f)
-            for f in covered
-            if not known(f)
+            Doubt(f"{f.noun} does not say how long it keeps {ctx.held(a, f)}", f) for f in covered if not known(f)
         ]
         doubts += [
-            Doubt(f"{f.noun} keeps broader data ({ctx.reader.labels(f.categories)}) {_kept(f)}", f)
-            for f in coarse
-            if over(f) or not known(f)
+            Doubt(f"{f.noun} keeps {ctx.broader(a, f)} {_kept(f)}", f) for f in coarse if over(f) or not known(f)
         ]
         return decide(
             ctx,
@@ -512,8 +488,7 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
             )
         return Judgement(
             "unverifiable",
-            f"The notice says {claim}, but the manifest records retention "
-            f"periods, not events such as {event}.",
+            f"The notice says {claim}, but the manifest records retention periods, not events such as {event}.",
             covered,
         )
     return _cannot(ctx, f"it keeps {data} for a limited time", "it names no period or event to compare")
@@ -565,9 +540,7 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
             sections=sections,
             universal=True,
             needs_confirming=False,
-            doubts=[
-                Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None
-            ],
+            doubts=[Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None],
             nothing="no store of this data",
         )
     hedged = a.modality == "may" or bool(a.conditions)
@@ -578,12 +551,10 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
     if hedged:
         doubts += [Doubt(f"{f.noun} has {label} off and the notice's claim is hedged", f) for f in off]
     else:
-        counter = [
-            Counter(f, ("encryption",), f"{f.noun} keeps {ctx.held(a, f)} without {label}") for f in off
-        ]
+        counter = [Counter(f, ("encryption",), f"{f.noun} keeps {ctx.held(a, f)} without {label}") for f in off]
     doubts += [Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None]
     doubts += [
-        Doubt(f"{f.noun} keeps broader data ({ctx.reader.labels(f.categories)}) without {label}", f)
+        Doubt(f"{f.noun} keeps {ctx.broader(a, f)} without {label}", f)
         for f in coarse
         if _encrypted(f, kind) is not True
     ]
@@ -614,7 +585,7 @@ def check_collection(a: Assertion, ctx: Context) -> Judgement:
             ctx,
             f"{ctx.act(a)} {data}",
             counter=counter,
-            doubts=[ctx.coarse_doubt(f) for f in coarse],
+            doubts=[ctx.coarse_doubt(a, f) for f in coarse],
             sections=sections,
             universal=True,
             needs_confirming=False,
@@ -624,7 +595,7 @@ def check_collection(a: Assertion, ctx: Context) -> Judgement:
         ctx,
         f"{ctx.act(a)} {data}",
         confirming=covered,
-        doubts=[ctx.coarse_doubt(f) for f in coarse],
+        doubts=[ctx.coarse_doubt(a, f) for f in coarse],
         sections=sections,
         universal=False,
         needs_confirming=True,

@@ -108,8 +108,19 @@ class Context:
     # ---- wording
 
     def data_phrase(self, assertion: Assertion) -> str:
+        """The notice's own words for the data, fit to follow "it stores": a sentence-initial capital is
+        lowered ("Your data"), and a denial's "no" is dropped ("No personal data leaves ...")."""
         text = " ".join(assertion.data.text.split()) if assertion.data and assertion.data.text else ""
-        return text or "user data"
+        if not text:
+            return "user data"
+        if len(text) > 1 and text[0].isupper() and text[1].islower():
+            text = text[0].lower() + text[1:]
+        if assertion.polarity == "deny":
+            for word in self.vocab.negative_determiners:
+                if text.lower().startswith(word + " ") and len(text) > len(word) + 1:
+                    text = text[len(word) + 1 :]
+                    break
+        return text
 
     def act(self, assertion: Assertion, practice: str | None = None, *, never: bool = False) -> str:
         """The claim's verb in the active voice, which needs no agreement with the data phrase:
@@ -124,7 +135,14 @@ class Context:
         return self.vocab.practice_verbs.get(practice, (practice, practice))[1]
 
     def places(self, codes: Sequence[str]) -> str:
-        return join_words([self.vocab.group_names.get(c) or country_name(c) for c in codes])
+        return join_words([self.place_name(c) for c in codes])
+
+    def place_name(self, code: str) -> str:
+        """ "the EEA", "Japan", "the United States"."""
+        if code in self.vocab.group_names:
+            return self.vocab.group_names[code]
+        name = country_name(code)
+        return f"the {name}" if code in self.vocab.countries_with_article and name != code else name
 
     def location_words(self, assertion: Assertion) -> str:
         """The places an assertion names, as a reader would say them ("Japan", "the EEA")."""
@@ -139,10 +157,7 @@ class Context:
     def party_words(self, assertion: Assertion) -> str:
         if not assertion.parties:
             return self.vocab.party_labels["unspecified"]
-        words = [
-            (" ".join(p.text.split()) or self.vocab.party_labels.get(p.kind, p.kind))
-            for p in assertion.parties
-        ]
+        words = [(" ".join(p.text.split()) or self.vocab.party_labels.get(p.kind, p.kind)) for p in assertion.parties]
         return join_words(list(dict.fromkeys(words)))
 
     def where(self, fact: Fact, countries: Sequence[str], data: str) -> str:
@@ -167,8 +182,14 @@ class Context:
             return f"{fact.noun} lets {fact.entity_name} reach {data}"
         return f"{fact.noun} gives {data} to {fact.entity_name}"
 
-    def coarse_doubt(self, fact: Fact, countries: Sequence[str] = ()) -> Doubt:
-        data = f"broader data ({self.reader.labels(fact.categories)})"
+    def broader(self, assertion: Assertion, fact: Fact) -> str:
+        """ "broader data (user data)": the fact's categories that contain the claimed ones."""
+        claimed = self.categories(assertion)
+        shown = [h for h in fact.categories if any(self.reader.covers(h, c) for c in claimed)]
+        return f"broader data ({self.reader.labels(shown or fact.categories or ['user'])})"
+
+    def coarse_doubt(self, assertion: Assertion, fact: Fact, countries: Sequence[str] = ()) -> Doubt:
+        data = self.broader(assertion, fact)
         says = self.where(fact, countries, data) if countries else self.holding(fact, data)
         return Doubt(says, fact)
 
@@ -181,6 +202,11 @@ def _unique(facts: Iterable[Fact]) -> list[Fact]:
             seen.add(id(fact))
             out.append(fact)
     return out
+
+
+def _end(text: str) -> str:
+    """Close a message with one full stop, even when it ends in "Inc."."""
+    return text if text.endswith(".") else text + "."
 
 
 def _clauses(parts: Sequence[str], limit: int = 3) -> str:
@@ -210,10 +236,11 @@ def decide(
     is too coarse to tell. Otherwise unverifiable, saying why.
     """
     said = f"The notice says {claim}"
+    said = said[:-1] if said.endswith(".") else said  # a claim ending in "Inc." or "etc."
     if counter:
         facts = _unique(c.fact for c in counter)
         aspects = {c.fact.aspect(a) for c in counter for a in c.aspects}
-        return Judgement("contradicted", f"{said}; {_clauses([c.says for c in counter])}.", facts, aspects)
+        return Judgement("contradicted", _end(f"{said}; {_clauses([c.says for c in counter])}"), facts, aspects)
     confirming = _unique(confirming)
     doubt_facts = _unique(d.fact for d in doubts if d.fact is not None)
     if universal:
@@ -235,13 +262,10 @@ def decide(
             return Judgement("unverifiable", f"{said}, but the manifest declares {nothing}.", [])
         if confirming:
             nouns = _clauses([f.noun for f in confirming])
-            return Judgement(
-                "supported", f"{said}; the manifest agrees ({nouns}; coverage complete).", confirming
-            )
+            return Judgement("supported", f"{said}; the manifest agrees ({nouns}; coverage complete).", confirming)
         return Judgement(
             "supported",
-            f"{said}; the manifest declares {nothing} and its "
-            f"{join_words(list(sections))} coverage is complete.",
+            f"{said}; the manifest declares {nothing} and its {join_words(list(sections))} coverage is complete.",
             [],
         )
     if confirming:
@@ -251,7 +275,5 @@ def decide(
             confirming,
         )
     if doubts:
-        return Judgement(
-            "unverifiable", f"{said}, but {doubts[0].says}, so the manifest cannot tell.", doubt_facts
-        )
+        return Judgement("unverifiable", f"{said}, but {doubts[0].says}, so the manifest cannot tell.", doubt_facts)
     return Judgement("unverifiable", f"{said}, but the manifest declares {nothing}.", [])

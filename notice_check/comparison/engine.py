@@ -76,9 +76,7 @@ def summarize(findings: Sequence[Finding]) -> dict[str, int]:
 def severity_at_least(findings: Sequence[Finding], level: str) -> bool:
     """Whether a finding reaches `--fail-on` (contradicted > undisclosed > vague; `none` never fails)."""
     if level not in FAIL_ON_LEVELS:
-        raise NoticeCheckError(
-            f"unknown --fail-on level {level!r}; expected one of {', '.join(FAIL_ON_LEVELS)}"
-        )
+        raise NoticeCheckError(f"unknown --fail-on level {level!r}; expected one of {', '.join(FAIL_ON_LEVELS)}")
     if level == "none":
         return False
     limit = _RANK[level]

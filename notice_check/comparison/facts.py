@@ -49,11 +49,7 @@ class Fact:
     @property
     def noun(self) -> str:
         """How a message names the record: "store talk_media"."""
-        return (
-            {"stores": "store", "accesses": "access", "disclosures": "disclosure"}[self.section]
-            + " "
-            + self.key
-        )
+        return {"stores": "store", "accesses": "access", "disclosures": "disclosure"}[self.section] + " " + self.key
 
     def ref(self) -> ManifestRef:
         return ManifestRef(section=self.section, key=self.key, line=self.line)
@@ -83,9 +79,7 @@ def facts_of(manifest: Manifest) -> list[Fact]:
         place = manifest.place(store.location)
         operator = manifest.entity(place.operator) if place and place.operator else None
         countries = tuple(c for c in (_upper(c) for c in manifest.store_countries(store)) if c)
-        facts.append(
-            Fact("stores", store, tuple(dict.fromkeys(countries)), tuple(store.categories), operator)
-        )
+        facts.append(Fact("stores", store, tuple(dict.fromkeys(countries)), tuple(store.categories), operator))
     for access in manifest.accesses:
         accessor = manifest.entity(access.accessor)
         country = _upper(accessor.country) if accessor else None

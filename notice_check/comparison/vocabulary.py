@@ -19,6 +19,8 @@ class Vocabulary:
     legal_process: re.Pattern[str]
     practice_verbs: dict[str, tuple[str, str]]  # practice -> (third person, base form)
     group_names: dict[str, str]
+    countries_with_article: frozenset[str]
+    negative_determiners: tuple[str, ...]
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
         """Manifest relationships reached by any of the party kinds a notice names."""
@@ -35,9 +37,7 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """Read `vocabulary.yml`; a malformed file is a bug in shipped data, reported as a RuleError."""
     where = "notice_check/comparison/vocabulary.yml"
-    raw = YAML(typ="safe").load(
-        files("notice_check.comparison").joinpath("vocabulary.yml").read_text("utf-8")
-    )
+    raw = YAML(typ="safe").load(files("notice_check.comparison").joinpath("vocabulary.yml").read_text("utf-8"))
     try:
         words = sorted({str(w).lower() for w in raw["legal_process_words"]}, key=len, reverse=True)
         return Vocabulary(
@@ -46,6 +46,8 @@ def vocabulary() -> Vocabulary:
             legal_process=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE),
             practice_verbs={k: (str(v[0]), str(v[1])) for k, v in raw["practice_verbs"].items()},
             group_names={k: str(v) for k, v in raw["group_names"].items()},
+            countries_with_article=frozenset(str(c) for c in raw["countries_with_article"]),
+            negative_determiners=tuple(str(w).lower() for w in raw["negative_determiners"]),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

@@ -47,7 +47,7 @@ class _List:
 
 
 _FINAL = ".!?。！？…"
-_TRAILING_CONJ = re.compile(r"(?:[;,]\s*|\s+)(and|or)$", re.IGNORECASE)
+_TRAILING_CONJ = re.compile(r"(?:[;,]\s*|\s+)(and/or|and|or)$", re.IGNORECASE)
 _MAX_SHORT_WORDS = 8
 
 
@@ -61,7 +61,7 @@ def _short_items(texts: list[str]) -> tuple[list[str], str] | None:
         t = raw.strip()
         m = _TRAILING_CONJ.search(t)
         if m:
-            conj = m.group(1).lower()
+            conj = "or" if m.group(1).lower() == "or" else "and"
             t = t[: m.start()]
         if t.endswith("."):
             if not (k == len(texts) - 1 and k > 0 and separated):
@@ -82,9 +82,25 @@ def _enumerate(items: list[str], conj: str) -> str:
     return ", ".join(items[:-1]) + f" {conj} " + items[-1]
 
 
+def _drop_empty(raw: list[RawBlock]) -> list[RawBlock]:
+    """Blocks with text only, parent indices renumbered (an empty parent hands over to its own)."""
+    if all(b.text for b in raw):
+        return raw
+    new_index: dict[int, int | None] = {}
+    out: list[RawBlock] = []
+    for i, b in enumerate(raw):
+        parent = new_index.get(b.parent) if b.parent is not None else None
+        if not b.text:
+            new_index[i] = parent
+            continue
+        new_index[i] = len(out)
+        out.append(RawBlock(b.kind, b.text, b.level, b.list_id, b.group, parent))
+    return out
+
+
 def build_document(source: str, raw: list[RawBlock], title: str | None = None) -> Document:
     """Lay the blocks out as text and derive sections, list intros and sentences."""
-    raw = [b for b in raw if b.text]
+    raw = _drop_empty(raw)
     # --- text and offsets
     parts: list[str] = []
     spans: list[tuple[int, int]] = []

@@ -32,6 +32,7 @@ BLOCK_TAGS = frozenset({
 })
 _SECTIONING = ("main", "article", "section")
 _PSEUDO_HEADING_MAX_WORDS = 12
+_PERMALINK = re.compile(r"^[#¶]\s+|\s*[#¶🔗]$")  # "Storage ¶", "# Storage": anchor links of headings
 
 
 @cache
@@ -42,6 +43,10 @@ def _rules() -> dict:
         "page_chrome": frozenset(data["page_chrome_tags"]),
         "drop_roles": frozenset(data["drop_roles"]),
         "banner": re.compile("|".join(f"(?:{p})" for p in data["banner_patterns"]), re.IGNORECASE),
+        "vendor": re.compile("|".join(f"(?:{p})" for p in data["banner_vendors"]), re.IGNORECASE),
+        "banner_max_chars": int(data["banner_max_chars"]),
+        "banner_max_headings": int(data["banner_max_headings"]),
+        "responsive": re.compile(data["responsive_show_pattern"]),
         "banner_label": re.compile(data["banner_label_pattern"], re.IGNORECASE),
         "hidden_classes": frozenset(data["hidden_classes"]),
         "hidden_style": re.compile(data["hidden_style_pattern"], re.IGNORECASE),
@@ -75,13 +80,24 @@ def _is_chrome(el: Tag, rules: dict) -> bool:
         "hidden" in attrs
         or str(attrs.get("aria-hidden", "")).lower() == "true"
         or bool(rules["hidden_style"].search(str(attrs.get("style", ""))))
-        or any(c in rules["hidden_classes"] for c in classes)
+        or (any(c in rules["hidden_classes"] for c in classes)
+            and not any(rules["responsive"].match(c) for c in classes))
     )
-    ident = " ".join([str(attrs.get("id", "")), *classes])
-    banner = bool(ident.strip() and rules["banner"].search(ident)) or bool(
+    if hidden:
+        return not _holds_content(el)
+    ident = " ".join([str(attrs.get("id", "")), *classes]).strip()
+    if ident and rules["vendor"].search(ident):
+        return not _holds_content(el)
+    generic = bool(ident and rules["banner"].search(ident)) or bool(
         rules["banner_label"].search(str(attrs.get("aria-label", "")))
     )
-    return (hidden or banner) and not _holds_content(el)
+    return generic and _short(el, rules) and not _holds_content(el)
+
+
+def _short(el: Tag, rules: dict) -> bool:
+    """Banners are a sentence or two; an element with several headings or pages of text is content."""
+    headings = el.find_all(list(HEADINGS), limit=rules["banner_max_headings"] + 1)
+    return len(headings) <= rules["banner_max_headings"] and _text_len(el) <= rules["banner_max_chars"]
 
 
 def _strip_chrome(soup: BeautifulSoup) -> None:
@@ -188,6 +204,7 @@ class _Walker:
             self.blocks.append(RawBlock("paragraph", text))
 
     def heading(self, text: str, level: int) -> None:
+        text = _PERMALINK.sub("", text)
         if text:
             self.heading_level = level
             self.blocks.append(RawBlock("heading", text, level=level))

@@ -16,6 +16,7 @@ from notice_check.document.resources import load_data
 MIN_LETTERS = 20  # below this there is nothing to tell; notices default to English
 _SHORT = 400  # letters: below this the model's guess is checked against English function words
 _SAMPLE = 20000
+_CLEARLY_ENGLISH = 0.3  # share of English function words; German or French prose stays far below
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -44,15 +45,21 @@ def detect_language(text: str) -> str:
     letters = sum(1 for c in sample if c.isalpha())
     if letters < MIN_LETTERS:
         return "en"
-    if _script_share(sample, 0x3040, 0x30FF, letters) > 0.05:  # hiragana and katakana
+    if _script_share(sample, 0x3040, 0x30FF, letters) > 0.15:  # hiragana and katakana (30-60% of Japanese)
         return "ja"
-    if _script_share(sample, 0xAC00, 0xD7AF, letters) > 0.2:  # hangul syllables
+    if _script_share(sample, 0xAC00, 0xD7AF, letters) > 0.3:  # hangul syllables
         return "ko"
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if letters >= _SHORT and words:
+        # fast path: prose where a third of the words are English function words is English; the model
+        # (a second to load) is only asked when that is not plain
+        share = sum(1 for w in words if w in _english_markers()) / len(words)
+        if share >= _CLEARLY_ENGLISH:
+            return "en"
     ranked = _identifier().rank(sample)
     best = ranked[0][0]
     if best == "en" or letters >= _SHORT:
         return best
-    words = [w.lower() for w in _WORD.findall(sample)]
     hits = sum(1 for w in words if w in _english_markers())
     top = {lang for lang, _ in ranked[:5]}
     if "en" in top and hits >= 2 and hits >= 0.25 * len(words):

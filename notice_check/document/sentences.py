@@ -34,12 +34,12 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return forms(data["non_final"]), forms(data["maybe_final"]), frozenset(data["sentence_openers"])
 
 
-def _token_before(text: str, end: int) -> str:
-    """The word that a period at `end` closes, without leading quotes or brackets."""
+def _raw_token_before(text: str, end: int) -> str:
+    """The word that a period at `end` closes, with any leading quotes or brackets."""
     i = end
     while i > 0 and not text[i - 1].isspace():
         i -= 1
-    return text[i:end].lstrip(_OPENERS)
+    return text[i:end]
 
 
 def _next_word(text: str, i: int) -> str:
@@ -64,9 +64,12 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, nxt: int) -> bool
         return False  # "e.g. the", "approx. ten", "yes." he said
     if not punct.startswith(".") or punct.startswith(".."):
         return True  # ! ? and ellipses followed by a capital
-    token = _token_before(text, m.start())
+    raw = _raw_token_before(text, m.start())
+    token = raw.lstrip(_OPENERS)
     if not token:
         return True
+    if raw != token and _ENUMERATOR.match(token):
+        return False  # a quoted section title: see “4. Purpose of use”
     non_final, maybe_final, openers = _abbreviations()
     if token in non_final:
         return False

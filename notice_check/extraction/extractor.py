@@ -43,15 +43,16 @@ def _data_categories(text: str | None) -> list[str]:
 Check = Callable[[SentenceContext, "Token"], bool]
 
 
+_DEVICES = {"device", "phone", "computer", "smartphone", "handset", "tablet", "camera", "card", "enclave", "watch",
+            "console", "laptop", "pc", "mac", "iphone", "microsd", "sd", "disk", "drive", "headset", "car", "vehicle",
+            "hardware", "chip"}
+
+
 def _device(ctx: SentenceContext, tok: Token) -> bool:
     region = [ctx.doc[i] for i in ctx.region(tok)]
-    if any(t.lower_ == "locally" for t in region):
+    if any(t.lower_ in ("locally", "on-device", "offline") for t in region):
         return True
-    return any(
-        t.lemma_ in ("device", "phone", "computer", "smartphone", "handset") and t.dep_ == "pobj"
-        and t.head.lower_ in ("on", "in", "within")
-        for t in region
-    )
+    return any(t.lemma_.lower() in _DEVICES and t.dep_ in ("pobj", "dobj") for t in region)
 
 
 def _server_noun(ctx: SentenceContext, tok: Token) -> bool:
@@ -108,10 +109,13 @@ def _share_frame(ctx: SentenceContext, tok: Token) -> bool:
 
 def _outside_words(ctx: SentenceContext, tok: Token) -> bool:
     words = ctx.lex.words("outside_words")
-    return any(ctx.doc[i].lower_ in words for i in ctx.region(tok)) or bool(
-        re.search(r"\boutside (of )?(the|your|our)\b|\bother countries\b|\bthird countr", ctx.region_text(tok),
-                  re.I)
-    )
+    return any(ctx.doc[i].lower_ in words for i in ctx.region(tok)) or bool(_OUTSIDE.search(ctx.region_text(tok)))
+
+
+_OUTSIDE = re.compile(
+    r"\boutside (of )?(the|your|our)\b|\b(any|an|other|another) (other )?countr(y|ies)\b|\bthird countr|"
+    r"\bcountries other than\b|\bacross (national |international )?borders\b|\bforeign (countries|jurisdictions)\b|"
+    r"\binternational(ly)?\b|\boverseas\b|\babroad\b", re.I)
 
 
 def _place_or_border(ctx: SentenceContext, tok: Token) -> bool:
@@ -202,6 +206,19 @@ def _authority_holder(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+def _definitional(ctx: SentenceContext, tok: Token) -> bool:
+    """"A 'sale' under the CCPA includes making data available to ...": a definition, not a practice."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_ in ("include", "mean", "refer", "encompass", "cover", "define"):
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return bool(subj) and subj[0].lower_ not in ("we", "this", "it")
+    return False
+
+
 CHECKS: dict[str, Check] = {
     "place": lambda c, t: bool(c.places_for(t)),
     "device": _device,
@@ -236,6 +253,8 @@ CHECKS: dict[str, Check] = {
     "authority_holder": _authority_holder,
     "title": lambda c, t: _title_like(c.text),
     "modifier": slots.modifier,
+    "definitional": _definitional,
+    "data_reduced_relative": slots.data_reduced_relative,
     "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
     "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
     "access_holder": lambda c, t: t.dep_ == "dobj" and t.head.lemma_ in ("have", "get", "gain", "obtain"),
@@ -310,6 +329,26 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
     return Location(text=text, mode=mode, regions=regions, countries=countries, open=is_open)
 
 
+_ELSEWHERE = re.compile(r"\b(any|an)?\s*other (country|countries|region|regions|location|locations|"
+                        r"jurisdiction|place)\b|\belsewhere\b|\banywhere else\b|\babroad\b", re.I)
+
+
+def _elsewhere(ctx: SentenceContext, tok: Token) -> Location | None:
+    """"stored in Australia and not replicated to any other region": outside the places just named."""
+    if not _ELSEWHERE.search(ctx.region_text(tok)):
+        return None
+    for sib in slots._conj_group(tok):
+        if sib.i == tok.i:
+            continue
+        named = [m for m in ctx.mentions if ctx.place_owner(m) == sib.i and ctx.place_is_destination(m)]
+        if named:
+            loc = _location(ctx, sib, named, None)
+            if loc is not None:
+                return Location(text=_ELSEWHERE.search(ctx.region_text(tok)).group(0), mode="outside",
+                                regions=loc.regions, countries=loc.countries, open=False)
+    return None
+
+
 def _mention_mode(ctx: SentenceContext, m, outside_preps: frozenset[str]) -> str:
     prep = m.root
     while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod") and prep.head.i != prep.i:
@@ -346,12 +385,18 @@ class _SentenceReader:
     def read(self) -> list[Assertion]:
         ctx = self.ctx
         out: list[Assertion] = []
-        passed = [h for h in ctx.hits if _passes(ctx, h)]
-        for _ in range(2):  # regions and place ownership depend on which triggers hold: settle them
+        candidates = list(ctx.hits)
+        passed = [h for h in candidates if _passes(ctx, h)]
+        for _ in range(3):  # regions and place ownership depend on which triggers hold: settle them
             if len(passed) == len(ctx.hits):
                 break
             ctx.reset(passed)
-            passed = [h for h in ctx.hits if _passes(ctx, h)]
+            again = [h for h in candidates if _passes(ctx, h)]
+            if again == passed:
+                break
+            passed = again
+        if len(passed) != len(ctx.hits):
+            ctx.reset(passed)
         by_token: dict[int, set[str]] = {}
         for h in passed:
             by_token.setdefault(h.token.i, set()).add(h.trigger.practice)
@@ -389,6 +434,8 @@ class _SentenceReader:
             avoid.add(p.head)
         data_text, head = slots.data_phrase(ctx, tok, avoid)
         location = _location(ctx, tok, mentions, trig.place_mode)
+        if location is None and negated and practice in slots.LOCATION_PRACTICES:
+            location = _elsewhere(ctx, tok)
         exclusive = slots.is_exclusive(ctx, tok, head, mentions)
         if practice in ("processing", "collection", "storage"):
             actors = slots.actor_parties(ctx, tok)
@@ -519,26 +566,32 @@ def _anywhere_else(assertions: list[Assertion]) -> list[Assertion]:
 
 
 def _dedupe(assertions: list[Assertion]) -> list[Assertion]:
-    seen: set[str] = set()
+    """Drop readings that another reading of the same sentence says in full ("do not sell or rent ... to
+    third parties" is one denial with its parties; "disclose ... to comply with the law" one disclosure)."""
     out: list[Assertion] = []
-    for a in assertions:
-        if not a.parties and any(
-            b.practice == a.practice and b.polarity == a.polarity and b.parties and b.data == a.data
-            and b.location == a.location for b in assertions if b is not a
-        ):
-            continue  # "we do not sell or rent ... to third parties": one claim, the parties from its twin
-        key = "|".join([
-            a.practice, a.polarity, (a.data.text.lower() if a.data else ""),
-            ",".join(a.location.countries) if a.location else "",
-            ",".join(sorted(p.kind for p in a.parties)),
-            a.encryption.kind if a.encryption else "",
-            str(a.retention.max_days) if a.retention else "",
-        ])
-        if key in seen:
+    for idx, a in enumerate(assertions):
+        if any(_subsumes(b, a) and (not _subsumes(a, b) or j < idx)
+               for j, b in enumerate(assertions) if b is not a):
             continue
-        seen.add(key)
         out.append(a)
     return out
+
+
+def _subsumes(b: Assertion, a: Assertion) -> bool:
+    """True when `b` says everything `a` says (same claim, at least as specific)."""
+    if (a.practice, a.polarity) != (b.practice, b.polarity):
+        return False
+    if a.location is not None and (b.location is None or set(a.location.countries) != set(b.location.countries)
+                                   or a.location.mode != b.location.mode):
+        return False
+    if a.encryption is not None and a.encryption != b.encryption:
+        return False
+    if a.retention is not None and (b.retention is None or a.retention.max_days != b.retention.max_days
+                                    or a.retention.until != b.retention.until):
+        return False
+    if a.data is not None and (b.data is None or a.data.text.lower() != b.data.text.lower()):
+        return False
+    return not (a.parties and sorted(p.kind for p in a.parties) != sorted(p.kind for p in b.parties))
 
 
 # ---------------------------------------------------------------------- public entry points

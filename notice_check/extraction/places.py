@@ -55,10 +55,9 @@ def find_places(doc: Doc, matcher: PhraseMatcher) -> list[PlaceMention]:
             continue
         if key in _CASE_SENSITIVE and span.text not in _CASE_SENSITIVE[key]:
             continue
-        if len(key) <= 3 and not span.text.isupper() and place.kind not in ("city",):
-            # short codes ("de", "it") only as written in capitals
-            if key not in ("uk", "usa", "eea", "eu"):
-                continue
+        # short codes ("de", "it") only as written in capitals
+        if len(key) <= 3 and not span.text.isupper() and place.kind != "city" and key not in ("uk", "usa", "eea"):
+            continue
         if place.ambiguous and not (span.text[:1].isupper() and span.root.pos_ in ("PROPN", "ADJ")):
             continue
         found.append(PlaceMention(span=span, place=place))

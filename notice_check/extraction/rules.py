@@ -27,7 +27,8 @@ CHECKS = frozenset(
         "retention_phrase", "no_encrypt_verb", "authority_party", "legal_request_object", "data_object",
         "data_of", "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention",
         "party_locative", "to_our_servers", "authority_holder", "title", "modifier", "party_subject",
-        "authority_subject", "access_holder", "self_negated", "document_noun",
+        "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
+        "definitional",
     }
 )
 

@@ -156,13 +156,22 @@ class SentenceContext:
             return nested
         # conjoined verbs share their places ("stored and processed in Japan")
         for sib in _conj_group(tok):
-            if sib.i == tok.i:
+            if sib.i == tok.i or is_negated(self, sib) != is_negated(self, tok):
                 continue
             shared = [m for m in self.mentions if self.place_owner(m) == sib.i and self.place_is_destination(m)]
             if shared:
                 return shared
+        # "to Singapore, Malaysia and other countries where it may be stored": the relative clause's places
+        clause = _conj_group(tok)[0]
+        if clause.dep_ == "relcl":
+            anchor = clause.head
+            chain = {t.i for t in _conj_chain(_conj_group(anchor)[0])} | {anchor.i}
+            named = [m for m in self.mentions if m.root.i in chain and self.place_is_destination(m)]
+            if named:
+                return named
         # parse errors: a place under no trigger goes to the only location trigger of the sentence
-        orphans = [m for m in self.mentions if self.place_owner(m) is None and self.place_is_destination(m)]
+        orphans = [m for m in self.mentions if self.place_owner(m) is None and self.place_is_destination(m)
+                   and not _own_clause(m.root)]
         loc_hits = {h.token.i for h in self.hits if h.trigger.practice in LOCATION_PRACTICES}
         if orphans and loc_hits == {tok.i}:
             return orphans
@@ -198,6 +207,17 @@ def _agent_noun(tok: Token) -> bool:
 
 PARTY_HEADS = {"provider", "team", "office", "entity", "subsidiary", "affiliate", "company", "engineer", "staff",
                "employee", "contractor", "vendor", "partner", "processor", "subprocessor"}
+
+
+def _own_clause(tok: Token) -> bool:
+    """True when the place sits in a clause with a subject of its own ("the Commission has determined that
+    Japan ..."): a parse error cannot have detached it from our trigger."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children) and cur.dep_ != "ROOT"
+    return False
 
 
 def _conj_group(tok: Token) -> list[Token]:
@@ -282,6 +302,10 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             nxt = cur.head if cur.dep_ != "pobj" else cur.head.head
         cur = nxt
         seen += 1
+    if tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and tok.head.lemma_ in (
+        "prohibit", "forbid", "ban", "bar", "disallow"
+    ):
+        return True  # "Selling your information is strictly prohibited"
     return bool(ctx.lex.negative_phrases.search(ctx.region_text(tok)))
 
 
@@ -302,7 +326,7 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
 
 
 _CONDITION_STARTS = {"where", "when", "if", "with", "after", "upon", "once", "while", "until", "as", "for",
-                     "to", "because", "in", "on", "under", "after", "pursuant", "by", "following"}
+                     "to", "because", "in", "on", "under", "pursuant", "by", "following"}
 
 
 def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, places: list[PlaceMention]) -> bool:
@@ -326,9 +350,8 @@ def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, plac
             j in place_ids for j in range(nxt.i, min(len(ctx.doc), nxt.i + 5))
         ):
             continue  # "only with your consent", "only where required by law": a condition, not a scope
-        if t.head.i == tok.i or t.head.i in place_ids:
-            if places or t.head.i != tok.i:
-                return True
+        if (t.head.i == tok.i or t.head.i in place_ids) and (places or t.head.i != tok.i):
+            return True
     if places and data_head is not None:
         alls = ctx.lex.words("scope", "all_determiners") - {"any"}
         for child in data_head.children:
@@ -397,10 +420,11 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                 if objs and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
                     return _resolve_relative(objs[0])
         for child in kids:
-            if child.dep_ == "nsubj" and child.lower_ not in ("we", "i", "us"):
-                if cur.lemma_ in ("leave", "reside", "remain", "live", "sit", "cross", "be", "flow", "move",
-                                  "locate", "stay") or cur.pos_ == "ADJ" or cur.dep_ in ("acomp",):
-                    return _resolve_relative(child)
+            if child.dep_ == "nsubj" and child.lower_ not in ("we", "i", "us") and (
+                cur.lemma_ in ("leave", "reside", "remain", "live", "sit", "cross", "be", "flow", "move", "locate",
+                               "stay") or cur.pos_ == "ADJ" or cur.dep_ in ("acomp",)
+            ):
+                return _resolve_relative(child)
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cur.head
         for child in kids:
@@ -474,6 +498,9 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     out: list[PartyMention] = []
     # places are destinations, not recipients ("transfer data to China")
     seen: set[int] = {i for m in ctx.mentions for i in range(m.span.start, m.span.end)}
+    for child in tok.children:  # "unless the recipient is bound by ...": a condition names no recipient
+        if child.dep_ in ("advcl", "relcl"):
+            seen.update(t.i for t in child.subtree)
     for i in sorted(region):
         t = ctx.doc[i]
         heads: list[Token] = []
@@ -502,13 +529,10 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 if kind is None and g.lower_ in ("them", "they", "those") and out:
                     kind, text = out[-1].kind, out[-1].text  # "with advertisers, but never ... with them"
                 elif kind is None and g.lower_ in ("them", "they", "those"):
-                    earlier = [x for x in ctx.doc[: g.i] if x.pos_ in ("NOUN", "PROPN")
-                               and classify_party(ctx.lex, " ".join(y.text for y in x.subtree
-                                                                    if y.dep_ in ("compound", "amod")) + " " + x.text)]
+                    earlier = [x for x in ctx.doc[: g.i]
+                               if x.pos_ in ("NOUN", "PROPN") and classify_party(ctx.lex, _noun_text(x))]
                     if earlier:
-                        last = earlier[-1]
-                        text = " ".join(y.text for y in last.subtree if y.dep_ in ("compound", "amod")) + " " + last.text
-                        text = text.strip()
+                        text = _noun_text(earlier[-1])
                         kind = classify_party(ctx.lex, text)
                 if kind is None:
                     if g.pos_ == "PROPN":
@@ -533,19 +557,23 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
 
 
 def _nested_prep(prep: Token, trigger: Token) -> bool:
-    """A preposition inside another phrase ("in response to a court order") names no recipient."""
+    """A preposition inside another phrase ("in response to a court order", "clauses adopted by the
+    Commission") names no recipient of the trigger."""
     head = prep.head
     while head.dep_ == "prep" or (head.dep_ == "conj" and head.pos_ == "ADP"):
         head = head.head
     if head.i == trigger.i:
         return False
-    if head.dep_ in ("dobj", "nsubjpass", "acomp", "oprd", "xcomp", "conj", "advmod", "npadvmod", "attr") and (
-        head.head.i == trigger.i
-    ):
+    if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "acomp", "oprd", "xcomp", "conj", "attr",
+                                                  "advmod", "npadvmod", "prt"):
         return head.lemma_ in ("response", "request", "order", "accordance", "compliance", "respect", "relation")
-    return head.lemma_ in ("response", "request", "order", "accordance", "compliance", "respect", "relation",
-                           "reply", "answer", "law", "subpoena", "warrant") or head.pos_ in ("NOUN", "PROPN") and (
-        head.dep_ == "pobj")
+    return True
+
+
+def _noun_text(tok: Token) -> str:
+    """A noun with its compounds and adjectives: "service providers", "advertising partners"."""
+    mods = [t for t in tok.subtree if t.dep_ in ("compound", "amod") and t.head.i == tok.i]
+    return " ".join([*(t.text for t in mods), tok.text])
 
 
 def _relcl_ids(tok: Token) -> set[int]:
@@ -701,31 +729,26 @@ def _span_text(tok: Token) -> str:
 def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     """The claim is about what the user (or a reader) does, not the organisation: "you can share"."""
     users = ctx.lex.words("user_subjects")
-    cur: Token | None = tok
-    for _ in range(5):
-        if cur is None:
-            break
+    cur = tok
+    for _ in range(6):
         for child in cur.children:
-            if child.dep_ in ("nsubj", "expl") and child.lower_ in users:
+            if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"}:
                 return True
             if child.dep_ == "agent" and any(g.lower_ in users for g in child.children):
                 return True
-            if child.dep_ == "nsubj" and child.lower_ == "who" and cur.dep_ == "relcl" and (
+            if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and cur.dep_ == "relcl" and (
                 cur.head.lemma_.lower() not in ("we", "company")
             ):
-                return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
-            return False
+                return classify_party(ctx.lex, cur.head.text) is None or cur.head.lower_ in users
         if _imperative(cur):
             return True
         if cur.lemma_ in ("opt", "object", "unsubscribe"):
             return True  # "the right to opt out of the sale of ...": the user's right, not a practice
-        if cur.dep_ in ("xcomp", "pcomp", "conj", "acomp", "advcl", "ccomp", "acl", "dobj") or (cur.dep_ == "prep"):
-            cur = cur.head
-        elif cur.dep_ == "pobj":
-            cur = cur.head
-        else:
-            cur = _inherits_from_head(cur)
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
+            return False
+        if cur.head.i == cur.i or cur.dep_ in ("relcl",):
+            return False
+        cur = cur.head
     return False
 
 
@@ -777,6 +800,14 @@ def reduced_relative(ctx: SentenceContext, tok: Token) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
+def data_reduced_relative(ctx: SentenceContext, tok: Token) -> bool:
+    """"Personal data held by X will not be ...": the participle describes the data; "servers located in
+    Japan" is different: there the noun is a place."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and looks_like_data(ctx.lex, tok.head.text) and (
+        tok.head.lemma_.lower() not in LOCATIVE_HEADS
+    )
+
+
 def definition(ctx: SentenceContext, tok: Token) -> bool:
     """"Encryption is the process of ...", "End-to-end encryption means ...": a definition."""
     head = tok
@@ -791,8 +822,22 @@ def definition(ctx: SentenceContext, tok: Token) -> bool:
 
 
 def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
-    """"Information about encrypting your backups", "questions about how we share": a topic."""
-    return tok.dep_ == "pcomp" and tok.head.lower_ in ("about", "regarding", "concerning", "on")
+    """"Information about encrypting your backups", "from collecting and saving it": a topic."""
+    if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.lower_ in (
+        "about", "regarding", "concerning", "on", "from", "to", "for", "of", "before", "after", "without", "like"
+    ):
+        return True
+    if tok.dep_ == "conj" and tok.tag_ == "VBG":
+        return topic_mention(ctx, tok.head)
+    # "describes where your data is stored": a wh-clause after a verb of telling
+    return (
+        tok.dep_ == "advcl" and tok.i > tok.head.i and tok.head.lemma_ in _TELLING
+        and any(c.lower_ in _WH for c in tok.children if c.i < tok.i)
+    )
+
+
+_TELLING = {"describe", "explain", "tell", "show", "know", "learn", "see", "understand", "outline", "set",
+            "detail", "inform", "find", "ask", "choose", "decide", "determine", "specify", "list"}
 
 
 def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
@@ -806,7 +851,7 @@ def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
                 subj = _resolve_relative(child)
                 if subj.lower_ in ("we", "us", "i"):
                     return None
-                text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
+                text = " ".join(t.text for t in subj.subtree if t.i not in _relcl_ids(subj))
                 kind = classify_party(ctx.lex, text)
                 if kind is None:
                     for conj in subj.children:

@@ -206,3 +206,31 @@ def test_stdin_html_is_sniffed() -> None:
     assert doc.text == "Hi\n\nWe store data in Japan."
     assert doc.source == "-"
     assert doc.title == "Hi"
+
+
+def test_responsive_hidden_classes_and_long_notice_containers_are_kept(tmp_path: Path) -> None:
+    body = (
+        '<div class="hidden md:block"><p>Visible on desktop: data stays in Japan.</p></div>'
+        '<div class="hidden"><p>Truly hidden text about Peru.</p></div>'
+        '<div class="cookie-notice"><h2>Cookies</h2><p>Session cookies expire.</p><h2>Analytics</h2>'
+        "<p>Analytics cookies last one year.</p></div>"
+        '<div class="cookie-banner"><p>Accept cookies from Chile?</p></div>'
+        '<div class="ot-sdk-container"><h2>Preference centre</h2><p>Vendors in Fiji.</p><h3>More</h3></div>'
+    )
+    doc = _load_html(tmp_path, body)
+    assert "Visible on desktop: data stays in Japan." in doc.text
+    assert "Analytics cookies last one year." in doc.text  # generic name, but two headings: content
+    for gone in ("Peru", "Chile", "Fiji"):
+        assert gone not in doc.text
+
+
+def test_heading_permalinks_are_dropped(tmp_path: Path) -> None:
+    doc = _load_html(tmp_path, '<h2 id="s">Storage <a href="#s">¶</a></h2><p>We store data in Japan.</p>')
+    assert doc.blocks[0].text == "Storage"
+    assert doc.sentences[1].section == ("Storage",)
+
+
+def test_pre_block_is_read_as_plain_text(tmp_path: Path) -> None:
+    doc = _load_html(tmp_path, "<pre>STORAGE\r\n\r\nWe store data in:\r\n- Japan\r\n- Korea\r\n</pre>")
+    assert doc.blocks[0].kind == "heading" and doc.blocks[0].text == "STORAGE"
+    assert doc.sentences[-1].parse_text == "We store data in: Japan and Korea."

@@ -150,6 +150,19 @@ def test_legal_style_enumeration_and_or(tmp_path: Path) -> None:
     assert doc.sentences[-1].parse_text == "Your data may be transferred to: Japan, India or Brazil."
 
 
+def test_and_or_enumeration(tmp_path: Path) -> None:
+    p = tmp_path / "n.md"
+    p.write_text(
+        "We use data for these purposes:\n\n- providing the service;\n- security; and/or\n- ads for you.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(str(p))
+    assert (
+        doc.sentences[-1].parse_text
+        == "We use data for these purposes: providing the service, security and ads for you."
+    )
+
+
 def test_intro_that_is_a_statement_is_not_prefixed(tmp_path: Path) -> None:
     p = tmp_path / "n.txt"
     p.write_text(

@@ -69,6 +69,10 @@ from notice_check.document import sentences, split_sentences
         ("「保存します。」と記載しています。次の文。", ["「保存します。」と記載しています。", "次の文。"]),
         ("「保存します。」次の文。", ["「保存します。」", "次の文。"]),
         ("No final punctuation", ["No final punctuation"]),
+        (
+            "We use it as described in “4. Purpose of use”, as usual. Next.",
+            ["We use it as described in “4. Purpose of use”, as usual.", "Next."],
+        ),
         ("", []),
     ],
 )

@@ -94,3 +94,17 @@ def test_a_5000_word_notice_loads_fast(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - t0
     assert len(doc.text.split()) >= 5000
     assert elapsed < 0.3, f"{elapsed:.3f} s"
+
+
+def test_empty_blocks_are_dropped_and_nesting_survives() -> None:
+    from notice_check.document import RawBlock, build_document
+
+    raw = [
+        RawBlock("paragraph", "We store data in:"),
+        RawBlock("list_item", "", level=1, list_id=1, group=1),
+        RawBlock("list_item", "Japan", level=2, list_id=2, group=1, parent=1),
+        RawBlock("list_item", "Korea", level=2, list_id=2, group=1, parent=1),
+    ]
+    doc = build_document("x", raw)
+    assert doc.text == "We store data in:\n\nJapan\nKorea"
+    assert [s.parse_text for s in doc.sentences] == ["We store data in: Japan and Korea."]

@@ -1,0 +1,70 @@
+"""The rule files are data: they must load, validate, and their own examples must hold."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from notice_check.errors import RuleError
+from notice_check.extraction.rules import load_rules
+
+
+def _copy_rules(tmp_path: Path) -> Path:
+    src = resources.files("notice_check.extraction").joinpath("rules")
+    for name in ("triggers.yml", "lexicon.yml"):
+        shutil.copy(str(src.joinpath(name)), tmp_path / name)
+    return tmp_path
+
+
+def test_shipped_rules_load_with_unique_ids():
+    rules = load_rules()
+    ids = [t.id for t in rules.triggers]
+    assert len(ids) == len(set(ids)) > 20
+    assert {t.practice for t in rules.triggers} == {
+        "storage", "processing", "transfer", "sharing", "sale", "retention", "encryption", "law_enforcement",
+        "collection",
+    }
+
+
+def test_unknown_check_name_is_a_rule_error(tmp_path):
+    base = _copy_rules(tmp_path)
+    data = yaml.safe_load((base / "triggers.yml").read_text())
+    data["triggers"][0]["requires"] = ["plcae"]
+    (base / "triggers.yml").write_text(yaml.safe_dump(data))
+    with pytest.raises(RuleError, match="unknown check"):
+        load_rules(str(base))
+
+
+def test_bare_no_in_a_word_list_is_rejected(tmp_path):
+    """YAML reads a bare `no` as false: the word would silently vanish from the negation list."""
+    base = _copy_rules(tmp_path)
+    text = (base / "lexicon.yml").read_text().replace('"no"', "no", 1)
+    (base / "lexicon.yml").write_text(text)
+    with pytest.raises(RuleError, match="boolean"):
+        load_rules(str(base))
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path):
+    base = _copy_rules(tmp_path)
+    (base / "triggers.yml").write_text("triggers:\n  - id: x\n    practice: [unclosed\n")
+    with pytest.raises(RuleError) as err:
+        load_rules(str(base))
+    assert "triggers.yml" in str(err.value)
+
+
+def _examples():
+    for trig in load_rules().triggers:
+        for text in trig.examples.get("match", []):
+            yield trig.practice, text, True
+        for text in trig.examples.get("no_match", []):
+            yield trig.practice, text, False
+
+
+@pytest.mark.parametrize(("practice", "text", "should_match"), list(_examples()))
+def test_rule_examples(claims, practice, text, should_match):
+    found = {a.practice for a in claims(text)}
+    assert (practice in found) == should_match, f"{text!r} -> {found}"
