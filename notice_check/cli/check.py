@@ -28,8 +28,8 @@ def check_command(
         typer.Option(
             "--format",
             "-f",
-            help="text for people, json (SPEC §4), jsonl (one finding a line) or markdown "
-            "(sarif and html are planned).",
+            help="text for people, json (SPEC §4), jsonl (one finding a line), markdown, "
+            "or sarif (SARIF 2.1.0 for code scanning); html is planned.",
         ),
     ] = "text",
     output: OutputOpt = None,
@@ -47,6 +47,8 @@ def check_command(
 
         notice-check check privacy.html -m m.yaml -f markdown -o report.md
 
+        notice-check check privacy.html -m m.yaml -f sarif -o notice.sarif
+
         notice-check check privacy.html -m m.yaml --fail-on undisclosed
     """
     from notice_check import api
@@ -56,8 +58,22 @@ def check_command(
     ensure_format(fmt, CHECK_FORMATS)  # before the model loads: a typo should not cost seconds
     source, data = read_notice(notice)
     result = api.check(source, manifest, data=data)
-    emit(render_check(result, fmt, color=use_color(output)), output)
+    notice_text = _notice_as_written(source, data) if fmt == "sarif" else None
+    emit(render_check(result, fmt, color=use_color(output), notice_text=notice_text), output)
     if output is not None and str(output) != "-":
         note(f"wrote {output}: {summary_line(result.summary)}")
     if result.fails(fail_on.lower()):
         raise typer.Exit(1)
+
+
+def _notice_as_written(source: str, data: bytes | None) -> str | None:
+    """The notice file's own text, so SARIF lines and columns point into it (None for URLs)."""
+    from pathlib import Path
+
+    from notice_check.document import decode
+
+    if data is None:
+        if source.lower().startswith(("http://", "https://")):
+            return None
+        data = Path(source).read_bytes()
+    return decode(data, source=source)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from notice_check.cli.options import NoticeArg, OutputOpt, emit, read_notice, use_color
+from notice_check.cli.options import NoticeArg, OutputOpt, emit, note, read_notice, use_color
 
 ExtractFormat = Literal["text", "json", "jsonl"]
 
@@ -39,3 +39,5 @@ def extract_command(
     source, data = read_notice(notice)
     result = api.extract(source, data=data)
     emit(render_extraction(result, fmt, color=use_color(output)), output)
+    if output is not None and str(output) != "-":
+        note(f"wrote {output}: {len(result.assertions)} assertions")

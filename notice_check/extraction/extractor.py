@@ -219,6 +219,15 @@ def _definitional(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+def _under_from(m) -> bool:
+    cur = m.root
+    while cur.dep_ in ("pobj", "conj", "compound", "amod", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.dep_ == "prep":
+            return cur.lower_ == "from"
+    return False
+
+
 CHECKS: dict[str, Check] = {
     "place": lambda c, t: bool(c.places_for(t)),
     "device": _device,
@@ -253,6 +262,7 @@ CHECKS: dict[str, Check] = {
     "authority_holder": _authority_holder,
     "title": lambda c, t: _title_like(c.text),
     "modifier": slots.modifier,
+    "origin_place": lambda c, t: any(c.place_owner(m) == t.i and _under_from(m) for m in c.mentions),
     "definitional": _definitional,
     "data_reduced_relative": slots.data_reduced_relative,
     "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
@@ -436,6 +446,12 @@ class _SentenceReader:
         location = _location(ctx, tok, mentions, trig.place_mode)
         if location is None and negated and practice in slots.LOCATION_PRACTICES:
             location = _elsewhere(ctx, tok)
+        if location is None and practice == "transfer":
+            # "not exported from mainland China": the origin, left = outside it
+            origins = [m for m in ctx.mentions if ctx.place_owner(m) == tok.i and _under_from(m)]
+            if origins:
+                found = _location(ctx, tok, origins, "outside")
+                location = found.model_copy(update={"mode": "outside"}) if found else None
         exclusive = slots.is_exclusive(ctx, tok, head, mentions)
         if practice in ("processing", "collection", "storage"):
             actors = slots.actor_parties(ctx, tok)
@@ -526,28 +542,14 @@ def _drop_nested(assertions: list[Assertion], ctx: SentenceContext) -> list[Asse
         a for a in assertions
         if not any(
             b is not a and b.practice == a.practice and b.polarity == a.polarity
-            and _token_of(b) != _token_of(a) and _nested_in(ctx.doc, _token_of(a), _token_of(b))
+            and _token_of(b) != _token_of(a) and slots.nested_in(ctx.doc, _token_of(a), _token_of(b))
             for b in assertions
         )
     ]
 
 
-def _nested_in(doc: Doc, inner: int, outer: int) -> bool:
-    """True when `inner` hangs below `outer` without a coordination between them (conjuncts are peers)."""
-    if inner < 0 or outer < 0:
-        return False
-    cur = doc[inner]
-    while cur.head.i != cur.i:
-        if cur.dep_ == "conj":
-            return False
-        cur = cur.head
-        if cur.i == outer:
-            return True
-    return False
-
-
 def _token_of(a: Assertion) -> int:
-    return getattr(a, "_token", -1)
+    return a._token
 
 
 def _anywhere_else(assertions: list[Assertion]) -> list[Assertion]:

@@ -6,6 +6,7 @@ them must fail loudly at load time (RuleError naming the file and the rule), not
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,7 +29,7 @@ CHECKS = frozenset(
         "data_of", "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention",
         "party_locative", "to_our_servers", "authority_holder", "title", "modifier", "party_subject",
         "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
-        "definitional",
+        "definitional", "origin_place",
     }
 )
 
@@ -82,7 +83,7 @@ def _alt(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-def _read_yaml(name: str, directory: Path | None) -> tuple[str, Any]:
+def _read_yaml(name: str, directory: Path | None) -> tuple[str, Any, str]:
     if directory is not None:
         path = directory / name
         text = path.read_text(encoding="utf-8")
@@ -91,7 +92,7 @@ def _read_yaml(name: str, directory: Path | None) -> tuple[str, Any]:
         text = resources.files("notice_check.extraction").joinpath("rules", name).read_text(encoding="utf-8")
         where = f"notice_check/extraction/rules/{name}"
     try:
-        return where, yaml.safe_load(text)
+        return where, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), text
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise RuleError(f"invalid YAML: {getattr(err, 'problem', err)}", source=where,
@@ -172,7 +173,7 @@ def _lexicon(where: str, raw: dict[str, Any]) -> Lexicon:
 def load_rules(directory: str | None = None) -> Rules:
     """The shipped rules, or a directory holding a user's triggers.yml and lexicon.yml."""
     base = Path(directory) if directory else None
-    where, raw = _read_yaml("triggers.yml", base)
+    where, raw, trig_text = _read_yaml("triggers.yml", base)
     if not isinstance(raw, dict) or not isinstance(raw.get("triggers"), list):
         raise RuleError("expected a mapping with a 'triggers' list", source=where)
     triggers = [_trigger(where, t, i) for i, t in enumerate(raw["triggers"])]
@@ -185,9 +186,7 @@ def load_rules(directory: str | None = None) -> Rules:
         if practice not in PRACTICES:
             raise RuleError(f"headings: unknown practice {practice!r}", source=where)
         headings[practice] = re.compile(pattern, re.IGNORECASE)
-    lex_where, lex_raw = _read_yaml("lexicon.yml", base)
+    lex_where, lex_raw, lex_text = _read_yaml("lexicon.yml", base)
     lexicon = _lexicon(lex_where, lex_raw)
-    import hashlib
-
-    digest = hashlib.sha256(yaml.safe_dump([raw, lex_raw], sort_keys=True).encode()).hexdigest()[:12]
+    digest = hashlib.sha256((trig_text + "\0" + lex_text).encode()).hexdigest()[:12]
     return Rules(triggers=triggers, headings=headings, lexicon=lexicon, version=digest)

@@ -150,7 +150,7 @@ class SentenceContext:
         if owned:
             return owned
         # "housed on servers located in Japan": the inner trigger's places belong to the outer claim
-        inner = [i for i in self.region(tok) if i != tok.i and i in self.hit_tokens()]
+        inner = [i for i in self.hit_tokens() if i != tok.i and nested_in(self.doc, i, tok.i)]
         nested = [m for m in self.mentions if self.place_owner(m) in inner and self.place_is_destination(m)]
         if nested:
             return nested
@@ -207,6 +207,20 @@ def _agent_noun(tok: Token) -> bool:
 
 PARTY_HEADS = {"provider", "team", "office", "entity", "subsidiary", "affiliate", "company", "engineer", "staff",
                "employee", "contractor", "vendor", "partner", "processor", "subprocessor"}
+
+
+def nested_in(doc: Doc, inner: int, outer: int) -> bool:
+    """True when `inner` hangs below `outer` without a coordination between them (conjuncts are peers)."""
+    if inner < 0 or outer < 0:
+        return False
+    cur = doc[inner]
+    while cur.head.i != cur.i:
+        if cur.dep_ == "conj":
+            return False
+        cur = cur.head
+        if cur.i == outer:
+            return True
+    return False
 
 
 def _own_clause(tok: Token) -> bool:
@@ -376,7 +390,7 @@ def _phrase_tokens(head: Token, stop: set[int]) -> list[Token]:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 continue
             keep.extend(_phrase_tokens(child, stop) if child.dep_ == "conj" else [child])
-        elif child.dep_ == "prep" and child.lower_ in ("of", "about", "from", "on", "including", "like") and (
+        elif child.dep_ == "prep" and child.lower_ in ("of", "about", "from", "including", "like") and (
             child.i > head.i
         ):
             keep.extend(t for t in child.subtree if t.i not in stop)
@@ -392,6 +406,12 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
         if cur is None:
             break
         kids = list(cur.children)
+        if cur.pos_ in ("NOUN", "PROPN") and cur.i == tok.i and cur.dep_ == "pobj" and cur.head.head.pos_ == "VERB" \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in cur.children):
+            verb = cur.head.head
+            for child in verb.children:
+                if child.dep_ in ("nsubjpass", "dobj"):
+                    return _resolve_relative(child)
         if cur.pos_ in ("NOUN", "PROPN") and cur.i == tok.i:
             for child in kids:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for"):
@@ -455,6 +475,15 @@ def data_phrase(ctx: SentenceContext, tok: Token, avoid: set[int]) -> tuple[str 
     head = data_head(ctx, tok)
     if head is None:
         return None, None
+    if any(c.lower_ in ("following", "below") for c in head.children) or head.lower_ == "following":
+        # "We collect the following information: Account information, such as ...": the item names the data
+        colon = next((t for t in ctx.doc if t.text == ":" and t.i > head.i), None)
+        if colon is not None and colon.i + 1 < len(ctx.doc):
+            rest = ctx.doc[colon.i + 1 :]
+            stop = next((t.i for t in rest if t.text in (",", ".", ";", "(")), len(ctx.doc))
+            item = ctx.doc[colon.i + 1 : stop]
+            if len(item):
+                return item.text, item.root
     tokens = _phrase_tokens(head, avoid)
     text = " ".join(t.text for t in tokens if t.i not in avoid).strip(" ,;:")
     text = re.sub(r"\s+([,.;:)])", r"\1", text).replace("( ", "(")
@@ -504,7 +533,9 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     for i in sorted(region):
         t = ctx.doc[i]
         heads: list[Token] = []
-        if t.dep_ in ("prep", "agent", "dative") and t.lower_ in _PARTY_PREPS | {"by"} and not _nested_prep(t, tok):
+        if (t.dep_ in ("prep", "agent", "dative") or (t.dep_ == "conj" and t.pos_ == "ADP")) and (
+            t.lower_ in _PARTY_PREPS | {"by"} and not _nested_prep(t, tok)
+        ):
             heads = [c for c in t.children if c.dep_ in ("pobj",)]
             if t.dep_ == "dative" and t.pos_ in ("NOUN", "PROPN", "PRON"):
                 heads = [t]
@@ -560,7 +591,9 @@ def _nested_prep(prep: Token, trigger: Token) -> bool:
     """A preposition inside another phrase ("in response to a court order", "clauses adopted by the
     Commission") names no recipient of the trigger."""
     head = prep.head
-    while head.dep_ == "prep" or (head.dep_ == "conj" and head.pos_ == "ADP"):
+    while head.dep_ == "prep" or (head.dep_ == "conj" and head.pos_ == "ADP") or (
+        head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPS and prep.lower_ == head.head.lower_
+    ):
         head = head.head
     if head.i == trigger.i:
         return False
@@ -695,7 +728,8 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
         marks = marks & {"unless", "except", "if"}
     out: list[str] = []
     for child in tok.children:
-        if child.dep_ in ("advcl",) and any(g.dep_ == "mark" and g.lower_ in marks for g in child.children):
+        if child.dep_ in ("advcl",) and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < child.i
+                                            for g in child.children):
             out.append(_span_text(child))
     for i in sorted(region):
         t = ctx.doc[i]
@@ -772,6 +806,15 @@ _WH = {"where", "how", "whether", "what", "which", "why", "who", "whom"}
 
 def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
     """"This section describes where data is stored": a topic, not a claim."""
+    if tok.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in _WH for c in tok.head.children):
+        return True  # "explains what information we collect"
+    if tok.dep_ == "relcl" and tok.head.dep_ == "dobj" and tok.head.head.lemma_ in _TELLING:
+        return True  # "This policy describes the personal information we collect"
+    if tok.dep_ in ("ccomp", "xcomp", "pcomp") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i and any(g.dep_ == "det" and g.lower_ in _WH for g in c.children)
+        for c in tok.children
+    ):
+        return True
     cur = tok
     for _ in range(4):
         kids = list(cur.children)
@@ -824,10 +867,13 @@ def definition(ctx: SentenceContext, tok: Token) -> bool:
 def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
     """"Information about encrypting your backups", "from collecting and saving it": a topic."""
     if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.lower_ in (
-        "about", "regarding", "concerning", "on", "from", "to", "for", "of", "before", "after", "without", "like"
+        "about", "regarding", "concerning", "on", "from", "to", "for", "of", "before", "after", "without", "like",
+        "as", "including"
     ):
         return True
     if tok.dep_ == "conj" and tok.tag_ == "VBG":
+        if tok.head.pos_ in ("NOUN", "PROPN") or not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children):
+            return True  # "an app for chats, calls, and sharing photos": a gerund in a list, not a claim
         return topic_mention(ctx, tok.head)
     # "describes where your data is stored": a wh-clause after a verb of telling
     return (

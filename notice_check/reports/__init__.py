@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from notice_check.api import CheckResult, ExtractionResult
 
 EXTRACT_FORMATS: tuple[str, ...] = ("text", "json", "jsonl")
-CHECK_FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown")
-PLANNED_CHECK_FORMATS: tuple[str, ...] = ("sarif", "html")
+CHECK_FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown", "sarif")
+PLANNED_CHECK_FORMATS: tuple[str, ...] = ("html",)
 """Formats the SPEC promises for `check` that are not written yet: accepted by the parser, refused with a
 clear message rather than an "invalid choice" that would suggest a typo."""
 
@@ -29,9 +29,7 @@ def ensure_format(fmt: str, available: tuple[str, ...]) -> None:
     if fmt in available:
         return
     if fmt in PLANNED_CHECK_FORMATS:
-        raise UnsupportedFormatError(
-            f"format '{fmt}' is not available yet (available: {', '.join(available)})"
-        )
+        raise UnsupportedFormatError(f"format '{fmt}' is not available yet (available: {', '.join(available)})")
     raise UnsupportedFormatError(f"unknown format '{fmt}' (available: {', '.join(available)})")
 
 
@@ -47,8 +45,12 @@ def render_extraction(result: ExtractionResult, fmt: str = "text", *, color: boo
     return data.extraction_json(result) if fmt == "json" else data.extraction_jsonl(result)
 
 
-def render_check(result: CheckResult, fmt: str = "text", *, color: bool = False) -> str:
-    """The findings of a check as `fmt` (text, json, jsonl or markdown); `color` adds ANSI styles to text."""
+def render_check(result: CheckResult, fmt: str = "text", *, color: bool = False, notice_text: str | None = None) -> str:
+    """The findings of a check as `fmt` (text, json, jsonl, markdown or sarif).
+
+    `color` adds ANSI styles to text; `notice_text` (the notice file as written) lets SARIF give the line
+    and column of each sentence in the file rather than in the cleaned text.
+    """
     ensure_format(fmt, CHECK_FORMATS)
     if fmt == "text":
         from notice_check.reports.text import check_text
@@ -58,6 +60,10 @@ def render_check(result: CheckResult, fmt: str = "text", *, color: bool = False)
         from notice_check.reports.markdown import check_markdown
 
         return check_markdown(result)
+    if fmt == "sarif":
+        from notice_check.reports.sarif import check_sarif
+
+        return check_sarif(result, notice_text=notice_text)
     from notice_check.reports import data
 
     return data.check_json(result) if fmt == "json" else data.check_jsonl(result)

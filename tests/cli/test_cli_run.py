@@ -70,6 +70,7 @@ def test_extract_output_writes_the_file_and_nothing_on_stdout(runner, app, japan
     result = runner.invoke(app, ["extract", japan_only, "-f", "json", "--output", str(target)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
+    assert result.stderr.startswith(f"wrote {target}: ")
     assert json.loads(target.read_text(encoding="utf-8"))["assertions"]
     assert [p.name for p in tmp_path.iterdir()] == ["assertions.json"]  # no temporary file left behind
 
@@ -132,6 +133,21 @@ def test_check_markdown(runner, app, japan_only, manifest):
     assert result.exit_code == 1
     assert result.stdout.startswith("# notice-check report")
     assert "## Contradicted" in result.stdout
+
+
+def test_check_sarif_locates_the_sentence_in_the_notice_file(runner, app, japan_only, manifest):
+    result = runner.invoke(app, ["check", japan_only, "-m", manifest, "-f", "sarif"])
+    assert result.exit_code == 1, result.stderr
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    results = log["runs"][0]["results"]
+    contradicted = next(r for r in results if r["ruleId"] == "contradicted")
+    physical = contradicted["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == japan_only
+    assert (physical["region"]["startLine"], physical["region"]["startColumn"]) == (5, 1)
+    refs = [loc["physicalLocation"] for loc in contradicted["relatedLocations"]]
+    assert {"uri": manifest, "index": 1} in [ref["artifactLocation"] for ref in refs]
+    assert {"startLine": 15} in [ref.get("region") for ref in refs]
 
 
 def test_check_output_writes_atomically_and_reports_on_stderr(runner, app, japan_only, manifest, tmp_path):

@@ -108,9 +108,7 @@ def findings(assertions: list[Assertion]) -> list[Finding]:
                 ManifestRef(section="stores", key="talk_media", line=23),
                 ManifestRef(section="locations", key="kr_dc", line=9),
             ],
-            message=(
-                "The notice says user data is stored only in Japan; store talk_media holds chat media in KR."
-            ),
+            message=("The notice says user data is stored only in Japan; store talk_media holds chat media in KR."),
         ),
         Finding(
             verdict="undisclosed",
