@@ -22,6 +22,7 @@ FailOn = Literal["contradicted", "undisclosed", "vague", "none"]
 FAIL_ON_LEVELS: tuple[str, ...] = ("contradicted", "undisclosed", "vague", "none")
 """`--fail-on` levels, strictest first: each level fails on its own verdict and every verdict before it."""
 
+
 @dataclass(frozen=True)
 class ExtractionResult:
     """A notice and the assertions read from it."""

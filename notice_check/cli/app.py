@@ -72,9 +72,7 @@ class NoticeCheckGroup(TyperGroup):
 
     def _run(self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any) -> int:
         try:
-            rv = super().main(
-                args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
-            )
+            rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra)
         except NoArgsIsHelpError as err:
             # `notice-check` alone, or `notice-check manifest`: show the help, as asked, on stderr.
             _stderr(err.format_message())
@@ -94,10 +92,7 @@ class NoticeCheckGroup(TyperGroup):
             if _debug():
                 traceback.print_exc(file=sys.stderr)
             detail = _one_line(str(err))
-            _stderr(
-                f"error: internal error: {type(err).__name__}: {detail} "
-                f"(run with {DEBUG_ENV}=1 for a traceback)"
-            )
+            _stderr(f"error: internal error: {type(err).__name__}: {detail} (run with {DEBUG_ENV}=1 for a traceback)")
             return EXIT_INTERNAL
         # Without standalone mode click returns the command's value, or the code of a typer.Exit.
         return rv if isinstance(rv, int) else 0

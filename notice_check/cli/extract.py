@@ -15,9 +15,7 @@ def extract_command(
     notice: NoticeArg,
     fmt: Annotated[
         ExtractFormat,
-        typer.Option(
-            "--format", "-f", help="text for people, json (SPEC §2) or jsonl (one assertion a line)."
-        ),
+        typer.Option("--format", "-f", help="text for people, json (SPEC §2) or jsonl (one assertion a line)."),
     ] = "text",
     output: OutputOpt = None,
 ) -> None:

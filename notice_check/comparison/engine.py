@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from notice_check.comparison.checks import CHECKS
@@ -21,13 +22,14 @@ def _with_ids(assertions: Sequence[Assertion]) -> list[Assertion]:
     return [a if a.id else a.model_copy(deep=True).assign_id() for a in assertions]
 
 
-def _order(finding: Finding) -> tuple[int, int, int, str]:
+def _order(finding: Finding) -> tuple[int, int, int, str, str]:
     lines = [r.line for r in finding.manifest_refs if r.line is not None]
     return (
         _RANK[finding.verdict],
         finding.evidence.start if finding.evidence else _NO_OFFSET,
         min(lines) if lines else _NO_OFFSET,
         finding.id,
+        finding.assertion_id or "",
     )
 
 
@@ -37,8 +39,8 @@ def compare(assertions: Sequence[Assertion], manifest: Manifest) -> list[Finding
     One finding per assertion (contradicted, supported or unverifiable; see `checks.CHECKS` for the
     reading of each practice), then one `undisclosed` or `vague` finding per manifest fact (and aspect)
     that no affirmative assertion discloses (see `undisclosed`). Findings come in a fixed order: verdict
-    severity, then the evidence's offset in the notice, then the first cited manifest line; duplicates
-    (same verdict, practice, sentence and records) are reported once.
+    severity, then the evidence's offset in the notice, then the first cited manifest line; a claim judged
+    twice is reported once, and two claims of one sentence with the same outcome keep distinct ids.
     """
     items = _with_ids(assertions)
     ctx = Context(manifest, items)
@@ -61,8 +63,21 @@ def compare(assertions: Sequence[Assertion], manifest: Manifest) -> list[Finding
     findings.extend(undisclosed_findings(ctx, counter_aspects))
     unique: dict[str, Finding] = {}
     for finding in sorted(findings, key=_order):
-        unique.setdefault(finding.id, finding)
+        if finding.id in unique:
+            if unique[finding.id].assertion_id == finding.assertion_id:
+                continue  # the same claim judged twice
+            # two assertions of one sentence with the same verdict and records ("encrypted at rest and
+            # in transit"): Finding ids ignore the assertion, so derive a distinct, still stable one
+            finding.id = _distinct_id(finding)
+            if finding.id in unique:
+                continue
+        unique[finding.id] = finding
     return list(unique.values())
+
+
+def _distinct_id(finding: Finding) -> str:
+    key = f"{finding.id}|{finding.assertion_id or ''}"
+    return "f-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def summarize(findings: Sequence[Finding]) -> dict[str, int]:

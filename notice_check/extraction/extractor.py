@@ -262,6 +262,8 @@ CHECKS: dict[str, Check] = {
     "authority_holder": _authority_holder,
     "title": lambda c, t: _title_like(c.text),
     "modifier": slots.modifier,
+    "described_data": lambda c, t: t.dep_ in ("relcl", "acl") and t.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+    and t.head.head.i in c.hit_tokens() and t.head.head.i != t.i,
     "origin_place": lambda c, t: any(c.place_owner(m) == t.i and _under_from(m) for m in c.mentions),
     "definitional": _definitional,
     "data_reduced_relative": slots.data_reduced_relative,

@@ -776,6 +776,8 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
                 return classify_party(ctx.lex, cur.head.text) is None or cur.head.lower_ in users
         if _imperative(cur):
             return True
+        if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lower_ in users for c in cur.head.children):
+            return True  # "asks your browser to keep ..."
         if cur.lemma_ in ("opt", "object", "unsubscribe"):
             return True  # "the right to opt out of the sale of ...": the user's right, not a practice
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):

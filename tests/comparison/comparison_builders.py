@@ -10,8 +10,38 @@ from notice_check.models import Assertion
 COMPLETE = {"stores": "complete", "accesses": "complete", "disclosures": "complete"}
 
 _EXPANSIONS = {
-    "EEA": ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
-            "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"],
+    "EEA": [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+        "IS",
+        "LI",
+        "NO",
+    ],
 }
 _EXPANSIONS["EU"] = [c for c in _EXPANSIONS["EEA"] if c not in ("IS", "LI", "NO")]
 
@@ -41,8 +71,13 @@ def claim(
         countries: list[str] = []
         for region in regions:
             countries += _EXPANSIONS.get(region, [region])
-        location = {"text": " ".join(regions), "mode": mode, "regions": regions, "countries": countries,
-                    "open": open_list}
+        location = {
+            "text": " ".join(regions),
+            "mode": mode,
+            "regions": regions,
+            "countries": countries,
+            "open": open_list,
+        }
     text = sentence or f"{practice} {polarity} {data} {regions}"
     raw: dict[str, Any] = {
         "practice": practice,
@@ -53,7 +88,8 @@ def claim(
         "location": location,
         "parties": [{"text": kind.replace("_", " ") + "s", "kind": kind} for kind in (parties or [])],
         "retention": {"text": "retention", "max_days": max_days, "until": until}
-        if (max_days is not None or until) else None,
+        if (max_days is not None or until)
+        else None,
         "encryption": {"kind": encryption} if encryption else None,
         "conditions": conditions or [],
         "evidence": {"text": text, "start": start, "end": start + len(text), "section": ""},
@@ -100,8 +136,11 @@ def keys(finding: Any) -> set[str]:
 
 
 def only(findings: list, verdict: str | None = None, practice: str | None = None) -> list:
-    return [f for f in findings if (verdict is None or f.verdict == verdict)
-            and (practice is None or f.practice == practice)]
+    return [
+        f
+        for f in findings
+        if (verdict is None or f.verdict == verdict) and (practice is None or f.practice == practice)
+    ]
 
 
 def judged(findings: list, assertion: Assertion) -> Any:

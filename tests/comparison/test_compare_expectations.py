@@ -21,7 +21,12 @@ def test_expected_file_is_read_with_its_lines(tmp_path) -> None:
     )
     first, second = load_expected(path)
     assert (first.verdict, first.practice, first.evidence_contains, first.manifest_keys, first.line) == (
-        "contradicted", "storage", "stored in Japan", frozenset({"stores.a"}), 2)
+        "contradicted",
+        "storage",
+        "stored in Japan",
+        frozenset({"stores.a"}),
+        2,
+    )
     assert second.evidence_contains is None and second.strict and second.line == 6
 
 

@@ -65,8 +65,14 @@ def test_sharing_deny_with_affiliates_is_contradicted_by_an_affiliate_access() -
 
 def test_sharing_deny_ignores_data_it_does_not_cover() -> None:
     m = with_disclosures({"key": "d1", "recipient": "adco", "categories": ["user.device"]})
-    a = claim("sharing", "We do not share your email address with advertisers.", polarity="deny",
-              data="your email address", categories=["user.contact.email"], parties=["advertiser"])
+    a = claim(
+        "sharing",
+        "We do not share your email address with advertisers.",
+        polarity="deny",
+        data="your email address",
+        categories=["user.contact.email"],
+        parties=["advertiser"],
+    )
     finding = judged(compare([a], m), a)
     assert finding.verdict == "supported"
 
@@ -82,18 +88,20 @@ def test_sharing_affirm_is_supported_by_a_matching_disclosure_and_unverifiable_w
 
 
 def test_sharing_only_with_some_parties_is_contradicted_by_another_kind() -> None:
-    m = with_disclosures({"key": "mail", "recipient": "mailer", "categories": ["user.contact"]},
-                         {"key": "ads", "recipient": "adco", "categories": ["user.device"]})
-    a = claim("sharing", "We share personal data only with our service providers.", scope="exclusive",
-              parties=["processor"])
+    m = with_disclosures(
+        {"key": "mail", "recipient": "mailer", "categories": ["user.contact"]},
+        {"key": "ads", "recipient": "adco", "categories": ["user.device"]},
+    )
+    a = claim(
+        "sharing", "We share personal data only with our service providers.", scope="exclusive", parties=["processor"]
+    )
     finding = judged(compare([a], m), a)
     assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.ads"}
 
 
 def test_sharing_deny_needs_complete_disclosures_to_be_supported() -> None:
     m = with_disclosures(coverage={"stores": "complete", "accesses": "complete", "disclosures": "partial"})
-    a = claim("sharing", "We do not share personal data with third parties.", polarity="deny",
-              parties=["third_party"])
+    a = claim("sharing", "We do not share personal data with third parties.", polarity="deny", parties=["third_party"])
     finding = judged(compare([a], m), a)
     assert finding.verdict == "unverifiable" and "partial" in finding.message
 
@@ -124,14 +132,19 @@ def test_sale_deny_is_supported_when_no_disclosure_is_a_sale_and_coverage_is_com
 
 
 def test_sale_affirm_is_supported_by_a_sale() -> None:
-    m = with_disclosures({"key": "ads", "recipient": "adco", "categories": ["user.device.device_id"],
-                          "sale": True})
-    a = claim("sale", "We may sell device identifiers to advertisers.", modality="may",
-              data="device identifiers", categories=["user.device"])
+    m = with_disclosures({"key": "ads", "recipient": "adco", "categories": ["user.device.device_id"], "sale": True})
+    a = claim(
+        "sale",
+        "We may sell device identifiers to advertisers.",
+        modality="may",
+        data="device identifiers",
+        categories=["user.device"],
+    )
     finding = judged(compare([a], m), a)
     assert finding.verdict == "supported" and keys(finding) == {"disclosures.ads"}
-    b = claim("sale", "We may sell your contact details.", modality="may", data="contact details",
-              categories=["user.contact"])
+    b = claim(
+        "sale", "We may sell your contact details.", modality="may", data="contact details", categories=["user.contact"]
+    )
     assert judged(compare([b], m), b).verdict == "unverifiable"
 
 
@@ -139,8 +152,9 @@ def test_sale_affirm_is_supported_by_a_sale() -> None:
 
 
 def test_law_enforcement_deny_is_contradicted_by_any_disclosure_to_an_authority() -> None:
-    m = with_disclosures({"key": "order", "recipient": "police", "categories": ["user.account"],
-                          "trigger": "legal_process"})
+    m = with_disclosures(
+        {"key": "order", "recipient": "police", "categories": ["user.account"], "trigger": "legal_process"}
+    )
     a = claim("law_enforcement", "We never hand your data to governments.", polarity="deny")
     finding = judged(compare([a], m), a)
     assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.order"}
@@ -155,30 +169,40 @@ def test_law_enforcement_deny_is_contradicted_by_any_disclosure_to_an_authority(
 )
 def test_law_enforcement_restricted_to_legal_process(scope, conditions, sentence) -> None:
     a = claim("law_enforcement", sentence, scope=scope, conditions=conditions)
-    voluntary = with_disclosures({"key": "tipoff", "recipient": "police", "categories": ["user.account"],
-                                  "trigger": "voluntary"})
+    voluntary = with_disclosures(
+        {"key": "tipoff", "recipient": "police", "categories": ["user.account"], "trigger": "voluntary"}
+    )
     finding = judged(compare([a], voluntary), a)
     assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.tipoff"}
-    legal = with_disclosures({"key": "order", "recipient": "police", "categories": ["user.account"],
-                              "trigger": "legal_process"})
+    legal = with_disclosures(
+        {"key": "order", "recipient": "police", "categories": ["user.account"], "trigger": "legal_process"}
+    )
     finding = judged(compare([a], legal), a)
     assert finding.verdict == "supported" and keys(finding) == {"disclosures.order"}
 
 
 def test_law_enforcement_unrestricted_affirm_is_not_contradicted_by_voluntary_disclosure() -> None:
-    a = claim("law_enforcement", "We may share information with law enforcement to protect our users.",
-              modality="may", conditions=["to protect our users"])
-    m = with_disclosures({"key": "tipoff", "recipient": "police", "categories": ["user.account"],
-                          "trigger": "voluntary"})
+    a = claim(
+        "law_enforcement",
+        "We may share information with law enforcement to protect our users.",
+        modality="may",
+        conditions=["to protect our users"],
+    )
+    m = with_disclosures(
+        {"key": "tipoff", "recipient": "police", "categories": ["user.account"], "trigger": "voluntary"}
+    )
     findings = compare([a], m)
     assert judged(findings, a).verdict == "supported"
-    assert not [f for f in findings if f.verdict in ("contradicted", "undisclosed")
-                and f.practice == "law_enforcement"]
+    assert not [f for f in findings if f.verdict in ("contradicted", "undisclosed") and f.practice == "law_enforcement"]
 
 
 def test_law_enforcement_restricted_with_unknown_trigger_is_unverifiable() -> None:
-    a = claim("law_enforcement", "We disclose data only when legally required.", scope="exclusive",
-              conditions=["when legally required"])
+    a = claim(
+        "law_enforcement",
+        "We disclose data only when legally required.",
+        scope="exclusive",
+        conditions=["when legally required"],
+    )
     m = with_disclosures({"key": "req", "recipient": "police", "categories": ["user.account"]})
     finding = judged(compare([a], m), a)
     assert finding.verdict == "unverifiable" and "legal process" in finding.message

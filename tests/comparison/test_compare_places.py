@@ -6,8 +6,11 @@ from comparison_builders import claim, judged, keys, manifest, only
 
 from notice_check.comparison import compare
 
-MEDIA = {"key": "user.content.private.message.media", "parent": "user.content.private",
-         "aliases": ["photos and videos sent in chats"]}
+MEDIA = {
+    "key": "user.content.private.message.media",
+    "parent": "user.content.private",
+    "aliases": ["photos and videos sent in chats"],
+}
 
 
 def messenger(**overrides):
@@ -38,15 +41,23 @@ def test_closed_list_is_exhaustive_a_store_elsewhere_contradicts_it() -> None:
     assert finding.verdict == "contradicted"
     assert keys(finding) == {"stores.talk_media"}
     assert finding.evidence.text == STORED_IN_JAPAN and finding.assertion_id == a.id
-    assert finding.message == ("The notice says it stores your personal data only in Japan; store talk_media "
-                               "holds photos and videos sent in chats in South Korea.")
+    assert finding.message == (
+        "The notice says it stores your personal data only in Japan; store talk_media "
+        "holds photos and videos sent in chats in South Korea."
+    )
     assert finding.manifest_refs[0].line is not None and finding.severity == "high"
 
 
 def test_country_named_elsewhere_for_that_data_lifts_the_contradiction() -> None:
     a = claim("storage", STORED_IN_JAPAN, regions=["JP"])
-    b = claim("transfer", "Photos and videos sent in chats may be transferred to South Korea.",
-              data="photos and videos sent in chats", modality="may", regions=["KR"], start=500)
+    b = claim(
+        "transfer",
+        "Photos and videos sent in chats may be transferred to South Korea.",
+        data="photos and videos sent in chats",
+        modality="may",
+        regions=["KR"],
+        start=500,
+    )
     findings = compare([a, b], messenger())
     storage = judged(findings, a)
     assert storage.verdict == "supported"
@@ -55,25 +66,37 @@ def test_country_named_elsewhere_for_that_data_lifts_the_contradiction() -> None
 
 def test_country_named_elsewhere_for_other_data_does_not_lift_it() -> None:
     a = claim("storage", STORED_IN_JAPAN, regions=["JP"])
-    b = claim("transfer", "Your contact details may be transferred to South Korea.", data="your contact details",
-              categories=["user.contact"], modality="may", regions=["KR"], start=500)
+    b = claim(
+        "transfer",
+        "Your contact details may be transferred to South Korea.",
+        data="your contact details",
+        categories=["user.contact"],
+        modality="may",
+        regions=["KR"],
+        start=500,
+    )
     storage = judged(compare([a, b], messenger()), a)
     assert storage.verdict == "contradicted"
 
 
 def test_exclusive_claim_is_contradicted_even_when_the_country_is_named_elsewhere() -> None:
-    a = claim("storage", "All user data is stored only in Japan.", data="all user data", scope="exclusive",
-              regions=["JP"])
-    b = claim("storage", "Chat media is stored in South Korea.", data="photos and videos sent in chats",
-              regions=["KR"], start=500)
+    a = claim(
+        "storage", "All user data is stored only in Japan.", data="all user data", scope="exclusive", regions=["JP"]
+    )
+    b = claim(
+        "storage",
+        "Chat media is stored in South Korea.",
+        data="photos and videos sent in chats",
+        regions=["KR"],
+        start=500,
+    )
     [storage_a] = [f for f in compare([a, b], messenger()) if f.assertion_id == a.id]
     assert storage_a.verdict == "contradicted" and keys(storage_a) == {"stores.talk_media"}
 
 
 def test_may_and_open_lists_are_never_contradicted_by_a_fact_elsewhere() -> None:
     hedged = claim("storage", "Your data may be stored in Japan.", modality="may", regions=["JP"])
-    open_list = claim("storage", "We store data in countries such as Japan.", regions=["JP"], open_list=True,
-                      start=100)
+    open_list = claim("storage", "We store data in countries such as Japan.", regions=["JP"], open_list=True, start=100)
     findings = compare([hedged, open_list], messenger())
     assert not only(findings, "contradicted")
     judged = [f for f in findings if f.assertion_id in (hedged.id, open_list.id) and f.verdict != "vague"]
@@ -115,14 +138,25 @@ def test_deny_outside_is_contradicted_by_a_replica_and_a_remote_access_outside()
     m = manifest(
         country="NL",
         entities=[{"key": "helpdesk", "name": "Helpdesk Inc.", "country": "US", "relationship": "processor"}],
-        locations=[{"key": "dublin", "country": "IE"}, {"key": "virginia", "country": "US"},
-                   {"key": "frankfurt", "country": "DE"}],
-        stores=[{"key": "main_db", "location": "dublin", "replicas": ["virginia"], "categories": ["user"]},
-                {"key": "cache", "location": "frankfurt", "categories": ["user.device"]}],
+        locations=[
+            {"key": "dublin", "country": "IE"},
+            {"key": "virginia", "country": "US"},
+            {"key": "frankfurt", "country": "DE"},
+        ],
+        stores=[
+            {"key": "main_db", "location": "dublin", "replicas": ["virginia"], "categories": ["user"]},
+            {"key": "cache", "location": "frankfurt", "categories": ["user.device"]},
+        ],
         accesses=[{"key": "support", "accessor": "helpdesk", "store": "main_db"}],
     )
-    a = claim("transfer", "No personal data leaves the European Economic Area.", polarity="deny",
-              data="personal data", regions=["EEA"], mode="outside")
+    a = claim(
+        "transfer",
+        "No personal data leaves the European Economic Area.",
+        polarity="deny",
+        data="personal data",
+        regions=["EEA"],
+        mode="outside",
+    )
     finding = judged(compare([a], m), a)
     assert finding.verdict == "contradicted"
     assert keys(finding) == {"stores.main_db", "accesses.support"}
@@ -130,10 +164,14 @@ def test_deny_outside_is_contradicted_by_a_replica_and_a_remote_access_outside()
 
 
 def test_deny_outside_with_every_fact_inside_is_supported_only_with_complete_coverage() -> None:
-    spec = dict(country="DE", locations=[{"key": "fra", "country": "DE"}],
-                stores=[{"key": "db", "location": "fra", "categories": ["user"]}])
-    a = claim("transfer", "We do not transfer personal data outside the EU.", polarity="deny", regions=["EU"],
-              mode="outside")
+    spec = dict(
+        country="DE",
+        locations=[{"key": "fra", "country": "DE"}],
+        stores=[{"key": "db", "location": "fra", "categories": ["user"]}],
+    )
+    a = claim(
+        "transfer", "We do not transfer personal data outside the EU.", polarity="deny", regions=["EU"], mode="outside"
+    )
     complete = judged(compare([a], manifest(**spec)), a)
     assert complete.verdict == "supported" and keys(complete) == {"stores.db"}
     partial = manifest(**spec, coverage={"stores": "complete", "accesses": "partial", "disclosures": "complete"})
@@ -151,10 +189,18 @@ def test_deny_in_is_contradicted_by_a_fact_in_the_named_country() -> None:
 
 
 def test_a_fact_broader_than_the_claim_is_not_a_counter_example() -> None:
-    m = messenger(stores=[{"key": "accounts", "location": "jp_dc", "categories": [MEDIA["key"]]},
-                          {"key": "blob", "location": "kr_dc", "categories": ["user"]}])
-    a = claim("storage", "Photos and videos sent in chats are stored in Japan.",
-              data="photos and videos sent in chats", regions=["JP"])
+    m = messenger(
+        stores=[
+            {"key": "accounts", "location": "jp_dc", "categories": [MEDIA["key"]]},
+            {"key": "blob", "location": "kr_dc", "categories": ["user"]},
+        ]
+    )
+    a = claim(
+        "storage",
+        "Photos and videos sent in chats are stored in Japan.",
+        data="photos and videos sent in chats",
+        regions=["JP"],
+    )
     finding = judged(compare([a], m), a)
     assert finding.verdict == "unverifiable"
     assert "store blob" in finding.message and "broader data" in finding.message
@@ -162,13 +208,25 @@ def test_a_fact_broader_than_the_claim_is_not_a_counter_example() -> None:
 
 def test_manifest_alias_narrows_the_reading_of_the_data_phrase() -> None:
     notes = {"key": "user.content.private.notes", "parent": "user.content.private", "aliases": ["your notes"]}
-    base = dict(country="DE", categories=[notes],
-                locations=[{"key": "fra", "country": "DE"}, {"key": "us", "country": "US"}])
-    a = claim("transfer", "Your notes never leave the EEA.", polarity="deny", data="your notes",
-              categories=["user"], regions=["EEA"], mode="outside")
-    account_in_us = manifest(**base, stores=[
-        {"key": "notes", "location": "fra", "categories": [notes["key"]]},
-        {"key": "accounts", "location": "us", "categories": ["user.account"]}])
+    base = dict(
+        country="DE", categories=[notes], locations=[{"key": "fra", "country": "DE"}, {"key": "us", "country": "US"}]
+    )
+    a = claim(
+        "transfer",
+        "Your notes never leave the EEA.",
+        polarity="deny",
+        data="your notes",
+        categories=["user"],
+        regions=["EEA"],
+        mode="outside",
+    )
+    account_in_us = manifest(
+        **base,
+        stores=[
+            {"key": "notes", "location": "fra", "categories": [notes["key"]]},
+            {"key": "accounts", "location": "us", "categories": ["user.account"]},
+        ],
+    )
     finding = judged(compare([a], account_in_us), a)
     assert finding.verdict == "supported"  # the extractor said `user`, the manifest's alias says notes
     notes_in_us = manifest(**base, stores=[{"key": "notes", "location": "us", "categories": [notes["key"]]}])
@@ -178,8 +236,9 @@ def test_manifest_alias_narrows_the_reading_of_the_data_phrase() -> None:
 
 def test_extractor_categories_then_user_when_the_phrase_says_nothing() -> None:
     m = messenger()
-    contact = claim("storage", "Contact details are stored in Japan.", data="blah", categories=["user.contact"],
-                    regions=["JP"])
+    contact = claim(
+        "storage", "Contact details are stored in Japan.", data="blah", categories=["user.contact"], regions=["JP"]
+    )
     finding = judged(compare([contact], m), contact)
     assert finding.verdict == "supported"  # talk_media holds no contact data
     nothing = claim("storage", "It is stored in Japan.", data=None, regions=["JP"])
@@ -188,24 +247,28 @@ def test_extractor_categories_then_user_when_the_phrase_says_nothing() -> None:
 
 
 def test_parties_narrow_a_location_claim_to_those_entities() -> None:
-    a = claim("transfer", "We transfer chat media to our affiliate in South Korea.", regions=["KR"],
-              parties=["affiliate"])
+    a = claim(
+        "transfer", "We transfer chat media to our affiliate in South Korea.", regions=["KR"], parties=["affiliate"]
+    )
     finding = judged(compare([a], messenger()), a)
     # the Shanghai affiliate also reaches user data, so the closed list "Korea" is contradicted
     assert finding.verdict == "contradicted" and keys(finding) == {"accesses.sh_dev_access"}
 
 
 def test_affirm_outside_is_supported_by_a_fact_outside() -> None:
-    a = claim("transfer", "We may transfer your data outside Japan.", modality="may", regions=["JP"],
-              mode="outside")
+    a = claim("transfer", "We may transfer your data outside Japan.", modality="may", regions=["JP"], mode="outside")
     finding = judged(compare([a], messenger()), a)
     assert finding.verdict == "supported"
     assert keys(finding) == {"stores.talk_media", "accesses.sh_dev_access"}
 
 
 def test_deny_storage_without_place() -> None:
-    a = claim("storage", "We do not store photos and videos sent in chats.", polarity="deny",
-              data="photos and videos sent in chats")
+    a = claim(
+        "storage",
+        "We do not store photos and videos sent in chats.",
+        polarity="deny",
+        data="photos and videos sent in chats",
+    )
     finding = judged(compare([a], messenger()), a)
     assert finding.verdict == "contradicted" and keys(finding) == {"stores.talk_media"}
 

@@ -8,8 +8,11 @@ from comparison_builders import claim, judged, keys, manifest
 from notice_check.comparison import compare
 
 MESSAGE = {"key": "user.content.private.message", "parent": "user.content.private", "aliases": ["messages"]}
-ATTACHMENT = {"key": "user.content.private.message.attachment", "parent": "user.content.private.message",
-              "aliases": ["attachments"]}
+ATTACHMENT = {
+    "key": "user.content.private.message.attachment",
+    "parent": "user.content.private.message",
+    "aliases": ["attachments"],
+}
 
 
 def chat(messages: dict | None = None, attachments: dict | None = None, coverage: dict | None = None, **more):
@@ -17,8 +20,13 @@ def chat(messages: dict | None = None, attachments: dict | None = None, coverage
         {"key": "messages", "location": "ca", "categories": [MESSAGE["key"]], **(messages or {})},
         {"key": "attachments", "location": "ca", "categories": [ATTACHMENT["key"]], **(attachments or {})},
     ]
-    return manifest(country="CA", categories=[MESSAGE, ATTACHMENT], locations=[{"key": "ca", "country": "CA"}],
-                    stores=stores + more.get("extra", []), **({"coverage": coverage} if coverage else {}))
+    return manifest(
+        country="CA",
+        categories=[MESSAGE, ATTACHMENT],
+        locations=[{"key": "ca", "country": "CA"}],
+        stores=stores + more.get("extra", []),
+        **({"coverage": coverage} if coverage else {}),
+    )
 
 
 # --------------------------------------------------------------------------- retention
@@ -47,8 +55,11 @@ def test_retention_within_the_limit_is_supported_only_with_complete_stores() -> 
     m = chat({"retention_days": 30}, {"retention_days": 7})
     finding = judged(compare([a], m), a)
     assert finding.verdict == "supported" and keys(finding) == {"stores.messages", "stores.attachments"}
-    partial = chat({"retention_days": 30}, {"retention_days": 7},
-                   coverage={"stores": "partial", "accesses": "complete", "disclosures": "complete"})
+    partial = chat(
+        {"retention_days": 30},
+        {"retention_days": 7},
+        coverage={"stores": "partial", "accesses": "complete", "disclosures": "complete"},
+    )
     assert judged(compare([a], partial), a).verdict == "unverifiable"
 
 
@@ -59,8 +70,12 @@ def test_retention_unknown_period_is_unverifiable() -> None:
 
 
 def test_retention_until_account_deletion() -> None:
-    a = claim("retention", "We keep your messages until you delete your account.", data="your messages",
-              until="account_deletion")
+    a = claim(
+        "retention",
+        "We keep your messages until you delete your account.",
+        data="your messages",
+        until="account_deletion",
+    )
     finding = judged(compare([a], chat({"retention_days": 365}, {"retention_days": 30})), a)
     assert finding.verdict == "unverifiable" and "account deletion" in finding.message
     finding = judged(compare([a], chat({"retention_indefinite": True}, {"retention_days": 30})), a)
@@ -88,8 +103,12 @@ def test_end_to_end_claim_is_contradicted_by_a_store_without_it() -> None:
 
 
 def test_at_rest_claim_is_supported_when_every_store_has_it() -> None:
-    a = claim("encryption", "We encrypt messages and attachments at rest.", data="messages and attachments",
-              encryption="at_rest")
+    a = claim(
+        "encryption",
+        "We encrypt messages and attachments at rest.",
+        data="messages and attachments",
+        encryption="at_rest",
+    )
     finding = judged(compare([a], chat({"encryption": E2E}, {"encryption": NO_E2E})), a)
     assert finding.verdict == "supported" and keys(finding) == {"stores.messages", "stores.attachments"}
 
@@ -110,8 +129,13 @@ def test_encryption_without_kind_means_at_rest_or_in_transit(facts, verdict) -> 
 
 
 def test_hedged_encryption_claim_is_not_contradicted() -> None:
-    a = claim("encryption", "Messages are end-to-end encrypted unless Letter Sealing is turned off.",
-              data="messages", encryption="end_to_end", conditions=["unless Letter Sealing is turned off"])
+    a = claim(
+        "encryption",
+        "Messages are end-to-end encrypted unless Letter Sealing is turned off.",
+        data="messages",
+        encryption="end_to_end",
+        conditions=["unless Letter Sealing is turned off"],
+    )
     finding = judged(compare([a], chat({"encryption": NO_E2E}, {"encryption": NO_E2E})), a)
     assert finding.verdict == "unverifiable" and "hedged" in finding.message
 
@@ -126,28 +150,35 @@ def test_encryption_unknown_is_unverifiable() -> None:
 
 
 def located(categories: list[str]):
-    return manifest(country="US", locations=[{"key": "us", "country": "US"}],
-                    stores=[{"key": "trips", "location": "us", "categories": categories}])
+    return manifest(
+        country="US",
+        locations=[{"key": "us", "country": "US"}],
+        stores=[{"key": "trips", "location": "us", "categories": categories}],
+    )
 
 
 def test_collection_deny_is_contradicted_by_a_store_of_that_category() -> None:
-    a = claim("collection", "We do not collect precise location data.", polarity="deny",
-              data="precise location data")
+    a = claim("collection", "We do not collect precise location data.", polarity="deny", data="precise location data")
     finding = judged(compare([a], located(["user.location.precise"])), a)
     assert finding.verdict == "contradicted" and keys(finding) == {"stores.trips"}
-    assert finding.message == ("The notice says it does not collect precise location data; store trips holds "
-                               "precise subject location.")
+    assert finding.message == (
+        "The notice says it does not collect precise location data; store trips holds precise subject location."
+    )
 
 
 def test_collection_deny_of_a_broad_category_is_contradicted_by_a_narrower_store() -> None:
-    a = claim("collection", "We do not collect location data.", polarity="deny", data="location data",
-              categories=["user.location"])
+    a = claim(
+        "collection",
+        "We do not collect location data.",
+        polarity="deny",
+        data="location data",
+        categories=["user.location"],
+    )
     assert judged(compare([a], located(["user.location.precise"])), a).verdict == "contradicted"
 
 
 def test_collection_deny_against_a_coarser_store_is_unverifiable() -> None:
-    a = claim("collection", "We do not collect precise location data.", polarity="deny",
-              data="precise location data")
+    a = claim("collection", "We do not collect precise location data.", polarity="deny", data="precise location data")
     assert judged(compare([a], located(["user.location"])), a).verdict == "unverifiable"
     assert judged(compare([a], located(["user.contact"])), a).verdict == "supported"
 

@@ -51,10 +51,20 @@ def test_a_silent_notice_leaves_every_fact_undisclosed_home_country_included() -
 
 
 def test_naming_the_countries_for_overlapping_data_discloses_the_places() -> None:
-    a = claim("storage", "Account information is stored in Japan and Singapore.", data="account information",
-              regions=["JP", "SG"])
-    b = claim("processing", "Your data may be accessed from China and the United States.", modality="may",
-              data="your data", regions=["CN", "US"], start=100)
+    a = claim(
+        "storage",
+        "Account information is stored in Japan and Singapore.",
+        data="account information",
+        regions=["JP", "SG"],
+    )
+    b = claim(
+        "processing",
+        "Your data may be accessed from China and the United States.",
+        modality="may",
+        data="your data",
+        regions=["CN", "US"],
+        start=100,
+    )
     findings = compare([a, b], world())
     assert table(findings) == {
         ("undisclosed", "sale", frozenset({"disclosures.ads"})),
@@ -64,20 +74,25 @@ def test_naming_the_countries_for_overlapping_data_discloses_the_places() -> Non
 
 
 def test_a_narrower_claim_still_discloses_a_broader_fact_and_vice_versa() -> None:
-    m = world(stores=[{"key": "accounts", "location": "tokyo", "categories": ["user"]}], accesses=[],
-              disclosures=[])
-    narrow = claim("storage", "Your email address is stored in Japan.", data="your email address",
-                   regions=["JP"])
+    m = world(stores=[{"key": "accounts", "location": "tokyo", "categories": ["user"]}], accesses=[], disclosures=[])
+    narrow = claim("storage", "Your email address is stored in Japan.", data="your email address", regions=["JP"])
     assert table(compare([narrow], m)) == set()
-    unrelated = world(stores=[{"key": "accounts", "location": "tokyo", "categories": ["user.account"]}],
-                      accesses=[], disclosures=[])
+    unrelated = world(
+        stores=[{"key": "accounts", "location": "tokyo", "categories": ["user.account"]}], accesses=[], disclosures=[]
+    )
     assert table(compare([narrow], unrelated)) == {("undisclosed", "storage", frozenset({"stores.accounts"}))}
 
 
 def test_broad_terms_give_vague_instead_of_undisclosed() -> None:
     m = world(disclosures=[])
-    group = claim("transfer", "We may transfer data to Asia-Pacific countries such as Singapore.",
-                  modality="may", data="data", regions=["SG"], open_list=True)
+    group = claim(
+        "transfer",
+        "We may transfer data to Asia-Pacific countries such as Singapore.",
+        modality="may",
+        data="data",
+        regions=["SG"],
+        open_list=True,
+    )
     findings = compare([group], m)
     # Singapore is named; Japan (home) and China are only among the "countries such as Singapore"
     assert table(findings) == {
@@ -92,8 +107,11 @@ def test_broad_terms_give_vague_instead_of_undisclosed() -> None:
 
 
 def test_a_group_covers_its_members_only_in_broad_terms() -> None:
-    m = manifest(country="DE", locations=[{"key": "fra", "country": "DE"}],
-                 stores=[{"key": "db", "location": "fra", "categories": ["user"]}])
+    m = manifest(
+        country="DE",
+        locations=[{"key": "fra", "country": "DE"}],
+        stores=[{"key": "db", "location": "fra", "categories": ["user"]}],
+    )
     eu = claim("storage", "We store your data in the EU.", regions=["EU"])
     assert table(compare([eu], m)) == {("vague", "storage", frozenset({"stores.db"}))}
     germany = claim("storage", "We store your data in Germany.", regions=["DE"])
@@ -102,10 +120,15 @@ def test_a_group_covers_its_members_only_in_broad_terms() -> None:
 
 def test_outside_a_region_is_broad() -> None:
     m = world(disclosures=[])
-    a = claim("transfer", "We may transfer your data outside Japan.", modality="may", regions=["JP"],
-              mode="outside")
-    b = claim("storage", "Account information may be stored in Japan.", modality="may", data="account information",
-              regions=["JP"], start=100)
+    a = claim("transfer", "We may transfer your data outside Japan.", modality="may", regions=["JP"], mode="outside")
+    b = claim(
+        "storage",
+        "Account information may be stored in Japan.",
+        modality="may",
+        data="account information",
+        regions=["JP"],
+        start=100,
+    )
     findings = compare([a, b], m)
     assert table(findings) == {
         ("vague", "storage", frozenset({"stores.accounts"})),
@@ -115,8 +138,13 @@ def test_outside_a_region_is_broad() -> None:
 
 def test_a_counter_example_is_not_reported_again_as_undisclosed() -> None:
     m = world()
-    stored = claim("storage", "Account information is stored only in Japan.", data="account information",
-                   regions=["JP"], scope="exclusive")
+    stored = claim(
+        "storage",
+        "Account information is stored only in Japan.",
+        data="account information",
+        regions=["JP"],
+        scope="exclusive",
+    )
     no_sale = claim("sale", "We do not sell personal information.", polarity="deny", start=100)
     findings = compare([stored, no_sale], m)
     contradicted = {(f.practice, frozenset(keys(f))) for f in only(findings, "contradicted")}
@@ -131,8 +159,14 @@ def test_a_counter_example_is_not_reported_again_as_undisclosed() -> None:
 
 def test_sale_and_sharing_disclosed_by_affirmative_claims() -> None:
     m = world(stores=[], accesses=[])
-    sale = claim("sale", "We may sell device data to advertisers.", modality="may", data="device data",
-                 categories=["user.device"], parties=["advertiser"])
+    sale = claim(
+        "sale",
+        "We may sell device data to advertisers.",
+        modality="may",
+        data="device data",
+        categories=["user.device"],
+        parties=["advertiser"],
+    )
     assert table(compare([sale], m), ("undisclosed",)) == {
         ("undisclosed", "transfer", frozenset({"disclosures.ads"})),
         ("undisclosed", "law_enforcement", frozenset({"disclosures.tip"})),
@@ -141,21 +175,34 @@ def test_sale_and_sharing_disclosed_by_affirmative_claims() -> None:
 
 def test_unspecified_partners_cover_an_advertiser_only_vaguely() -> None:
     m = world(stores=[], accesses=[], disclosures=[{"key": "ads", "recipient": "adco", "categories": ["user.device"]}])
-    partners = claim("sharing", "We share information with our partners.", data="information",
-                     parties=["unspecified"])
-    third = claim("sharing", "We share information with third parties.", data="information",
-                  parties=["third_party"], start=100)
+    partners = claim("sharing", "We share information with our partners.", data="information", parties=["unspecified"])
+    third = claim(
+        "sharing", "We share information with third parties.", data="information", parties=["third_party"], start=100
+    )
     assert ("vague", "sharing", frozenset({"disclosures.ads"})) in table(compare([partners], m))
     assert not [f for f in compare([partners, third], m) if f.practice == "sharing" and f.verdict == "vague"]
 
 
 def test_voluntary_disclosure_is_disclosed_by_an_unrestricted_law_enforcement_claim() -> None:
-    m = world(stores=[], accesses=[], disclosures=[
-        {"key": "tip", "recipient": "police", "categories": ["user.account"], "trigger": "voluntary"}])
-    may = claim("law_enforcement", "We may share information with the police to prevent harm.", modality="may",
-                data="information", conditions=["to prevent harm"])
+    m = world(
+        stores=[],
+        accesses=[],
+        disclosures=[{"key": "tip", "recipient": "police", "categories": ["user.account"], "trigger": "voluntary"}],
+    )
+    may = claim(
+        "law_enforcement",
+        "We may share information with the police to prevent harm.",
+        modality="may",
+        data="information",
+        conditions=["to prevent harm"],
+    )
     assert table(compare([may], m)) == set()
-    restricted = claim("law_enforcement", "We disclose data only when required by law.", scope="exclusive",
-                       conditions=["when required by law"], data="data")
+    restricted = claim(
+        "law_enforcement",
+        "We disclose data only when required by law.",
+        scope="exclusive",
+        conditions=["when required by law"],
+        data="data",
+    )
     findings = compare([restricted], m)
     assert [f.verdict for f in findings] == ["contradicted"]  # reported once, as a contradiction

@@ -103,3 +103,27 @@ def test_unknown_fail_on_level_is_an_error() -> None:
 
 def test_every_practice_has_a_check() -> None:
     assert set(CHECKS) == set(PRACTICES)
+
+
+def test_two_claims_of_one_sentence_with_the_same_outcome_are_both_reported() -> None:
+    m = manifest(
+        country="JP",
+        locations=[{"key": "tokyo", "country": "JP"}],
+        stores=[
+            {
+                "key": "db",
+                "location": "tokyo",
+                "categories": ["user"],
+                "encryption": {"at_rest": True, "in_transit": True},
+            }
+        ],
+    )
+    sentence = "All data is encrypted at rest and in transit."
+    at_rest = claim("encryption", sentence, data="all data", encryption="at_rest")
+    in_transit = claim("encryption", sentence, data="all data", encryption="in_transit")
+    findings = [f for f in compare([at_rest, in_transit], m) if f.practice == "encryption"]
+    assert sorted(f.assertion_id for f in findings) == sorted([at_rest.id, in_transit.id])
+    assert len({f.id for f in findings}) == 2 and {f.verdict for f in findings} == {"supported"}
+    assert [f.id for f in compare([in_transit, at_rest], m) if f.practice == "encryption"] == [f.id for f in findings]
+    twice = [f for f in compare([at_rest, at_rest], m) if f.practice == "encryption"]
+    assert len(twice) == 1  # the same claim twice is reported once

@@ -56,7 +56,8 @@ def _finding(verdict: str, keys: list[str], evidence: str | None = "We store dat
     from notice_check.models import Evidence, ManifestRef
 
     return Finding(
-        verdict=verdict, practice="storage",
+        verdict=verdict,
+        practice="storage",
         evidence=Evidence(text=evidence, start=0, end=len(evidence)) if evidence else None,
         manifest_refs=[ManifestRef(section=k.split(".")[0], key=k.split(".")[1]) for k in keys],
         message="m",
