@@ -199,11 +199,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print figures as JSON")
     args = ap.parse_args(argv)
     results = {}
-    for name in args.set or ["dev", "test"]:
+    names = args.set or ["dev", "test"]
+    for name in names:
         if not (GOLD / f"{name}.yml").exists():
             print(f"gold set {name}: {GOLD / (name + '.yml')} not found", file=sys.stderr)
             return 2
         results[name] = evaluate(load_set(name), prefilter=not args.no_prefilter)
+    if len(names) > 1:
+        combined = [item for name in names for item in load_set(name)]
+        results["+".join(names)] = evaluate(combined, prefilter=not args.no_prefilter)
     if args.json:
         print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "errors"} for k, v in results.items()},
                          indent=2))

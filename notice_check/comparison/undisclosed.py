@@ -90,7 +90,7 @@ def _places(ctx: Context, fact: Fact, affirms: list[Assertion], done: set[Aspect
     missing: list[str] = []
     vague: dict[int, tuple[Assertion, list[str]]] = {}
     for country in fact.countries:
-        if False:
+        if fact.aspect(f"country:{country}") in done:
             continue
         level, broad = _place_cover(ctx, fact, country, affirms)
         if level is None:

@@ -513,8 +513,8 @@ class _SentenceReader:
                         data=None, retention=Retention(text=dur.text, max_days=dur.days, until=dur.until),
                         evidence=self.evidence(), rule="retention.heading.v1",
                     )]
-        if not self.ctx.mentions:
-            return []
+        if not self.ctx.mentions or any(t.pos_ in ("VERB", "AUX") for t in self.doc):
+            return []  # only verbless lines ("Japan and Singapore.") take their practice from the heading
         for practice, pattern in self.an.rules.headings.items():
             if practice == "retention" or not pattern.search(section):
                 continue

@@ -190,6 +190,8 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
             return False
         holder = _resolve_relative(subj[0])
     text = " ".join(t.text for t in holder.subtree if t.dep_ not in ("acl", "relcl", "prep"))
+    if holder.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}:
+        return True  # "our offices are located in Dublin": where people work, not where data is
     if looks_like_data(ctx.lex, text) or holder.lemma_.lower() in LOCATIVE_HEADS - PARTY_HEADS:
         return False
     return classify_party(ctx.lex, text) is not None or holder.pos_ == "PROPN" or holder.lower_ in (
@@ -817,6 +819,8 @@ def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
         for c in tok.children
     ):
         return True
+    if _conj_group(tok)[0].dep_ == "relcl":
+        return False  # "countries ..., where it may be stored and processed": a relative clause, a claim
     cur = tok
     for _ in range(4):
         kids = list(cur.children)

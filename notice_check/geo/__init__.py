@@ -60,6 +60,8 @@ def _readings(phrase: str) -> list[Place]:
         readings = cat.index.get(key[:-1])
     if readings is None and key and not key.endswith("."):
         readings = cat.index.get(key + ".")
+    if readings is None and key.endswith(" region"):  # "AWS Frankfurt region", "Azure West Europe region"
+        readings = cat.index.get(key[: -len(" region")])
     readings = list(readings or [])
     if exact is not None and exact not in readings:
         readings.insert(0, exact)

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -174,16 +175,21 @@ def _plain(node: yaml.Node) -> Any:
     return {key.value: _plain(value) for key, value in node.value}
 
 
-def _load(name: str) -> Any:
-    path = resources.files("notice_check.geo").joinpath("data", *name.split("/"))
+def _load(name: str, root: Path | None = None) -> Any:
+    """One data file as plain dicts, lists and strings; `root` replaces the package's data folder."""
+    path = (root or resources.files("notice_check.geo").joinpath("data")).joinpath(*name.split("/"))
     loader = _Loader(path.read_bytes())
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise GeoDataError(f"not valid YAML: {exc}".replace("\n", " "), source=f"{DATA}/{name}") from exc
+        raise GeoDataError(f"not valid YAML: {exc}".replace("\n", " "), source=_where(name, root)) from exc
     finally:
         loader.dispose()
     return _plain(node) if node is not None else {}
+
+
+def _where(name: str, root: Path | None) -> str:
+    return str(root / name) if root is not None else f"{DATA}/{name}"
 
 
 def _periods(source: str, code: str, text: str) -> list[tuple[dt.date, dt.date | None]]:
@@ -200,7 +206,8 @@ def _periods(source: str, code: str, text: str) -> list[tuple[dt.date, dt.date |
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
         self.cat = Catalogue()
         self.seen: dict[str, list[Place]] = {}
         self.text_keys: dict[str, str] = {}  # gazetteer key -> index key
@@ -242,13 +249,13 @@ class _Builder:
     # -- countries -------------------------------------------------------------------------
 
     def countries(self) -> None:
-        data = _load("countries.yaml")
+        data = _load("countries.yaml", self.root)
         cat = self.cat
         cat.code_aliases = dict(data.pop("code_aliases", {}) or {})
         iso = {c.alpha_2: c for c in pycountry.countries}
         for a2, extra in data.items():
             if a2 not in iso and (extra or {}).get("iso", "true") != "false":
-                raise GeoDataError(f"{a2}: not an ISO 3166-1 code", source=f"{DATA}/countries.yaml")
+                raise GeoDataError(f"{a2}: not an ISO 3166-1 code", source=_where("countries.yaml", self.root))
         for a2, country in iso.items():
             extra = data.get(a2) or {}
             common = getattr(country, "common_name", None)
@@ -280,8 +287,8 @@ class _Builder:
     # -- groups ----------------------------------------------------------------------------
 
     def groups(self) -> None:
-        source = f"{DATA}/groups.yaml"
-        data = _load("groups.yaml")
+        source = _where("groups.yaml", self.root)
+        data = _load("groups.yaml", self.root)
         cat = self.cat
         for code, spec in data.items():
             members = spec.get("members") or []
@@ -314,8 +321,8 @@ class _Builder:
     # -- cities and states -----------------------------------------------------------------
 
     def places(self) -> None:
-        source = f"{DATA}/places.yaml"
-        data = _load("places.yaml")
+        source = _where("places.yaml", self.root)
+        data = _load("places.yaml", self.root)
         cat = self.cat
         for name, spec in (data.get("cities") or {}).items():
             spec = spec if isinstance(spec, dict) else {"country": spec}
@@ -337,8 +344,8 @@ class _Builder:
     def cloud(self) -> None:
         cat = self.cat
         for provider in PROVIDERS:
-            source = f"{DATA}/cloud/{provider}.yaml"
-            data = _load(f"cloud/{provider}.yaml")
+            source = _where(f"cloud/{provider}.yaml", self.root)
+            data = _load(f"cloud/{provider}.yaml", self.root)
             if data.get("provider") != provider:
                 raise GeoDataError(f"provider should be {provider!r}", source=source)
             label = data.get("label") or provider
@@ -411,9 +418,10 @@ class _Builder:
         }
 
 
-def build() -> Catalogue:
-    """Read every data file and build the indices (uncached: tests time this)."""
-    builder = _Builder()
+def build(root: Path | None = None) -> Catalogue:
+    """Read every data file (from `root` instead of the package's data folder if given) and build
+    the indices; uncached, so tests can time it and check a modified copy of the data."""
+    builder = _Builder(root)
     collecting = gc.isenabled()
     gc.disable()  # thousands of small objects that all live on: collections would only cost time
     try:

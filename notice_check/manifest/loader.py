@@ -546,13 +546,19 @@ class _Validator:
         elif not isinstance(provider, str) or not isinstance(region, str):
             self.err(value_line(rec, "region"), f"{label}: provider and region must be text")
         else:
-            place = _geo().cloud_region(provider.strip().lower(), region.strip())
-            if place is None:
+            geo = _geo()
+            pid = geo.cloud_provider(provider) if hasattr(geo, "cloud_provider") else provider.strip().lower()
+            place = geo.cloud_region(provider, region.strip()) if pid else None
+            if pid is None:
+                self.err(value_line(rec, "provider"), f"{label}: unknown cloud provider '{provider}'")
+            elif place is None:
                 self.err(value_line(rec, "region"),
                          f"{label}: unknown region '{region}' for provider '{provider}'")
             else:
                 countries = list(getattr(place, "countries", ()) or ())
-                clean["provider"], clean["region"] = provider.strip().lower(), region.strip()
+                code = str(getattr(place, "code", ""))
+                canonical = code.split(":", 1)[1] if code.startswith(f"{pid}:") else region.strip()
+                clean["provider"], clean["region"] = pid, canonical  # "Japan East" -> japaneast
                 if country and countries and country not in countries:
                     self.err(value_line(rec, "country"),
                              f"{label}: country {country} does not match {provider} {region} "

@@ -110,6 +110,52 @@ def test_cloud_regions_resolve_to_countries(full):
     assert full.store_countries(full.store("notes")) == ["DE"]
 
 
+REGION_CASES = [
+    # provider, region as written -> provider id, canonical region, country, countries
+    ("aws", "eu-west-1", "aws", "eu-west-1", "IE", ["IE"]),
+    ("aws", "ap-south-1", "aws", "ap-south-1", "IN", ["IN"]),
+    ("Amazon", "eu-central-1a", "aws", "eu-central-1", "DE", ["DE"]),  # alias and availability zone
+    ("gcp", "europe-west3", "gcp", "europe-west3", "DE", ["DE"]),
+    ("azure", "Japan East", "azure", "japaneast", "JP", ["JP"]),
+    ("naver", "KR", "naver", "KR", "KR", ["KR"]),
+]
+
+
+@pytest.mark.parametrize(("provider", "region", "pid", "canonical", "country", "countries"), REGION_CASES)
+def test_cloud_region_resolution(provider, region, pid, canonical, country, countries):
+    m = loads_manifest(f"manifest_version: 1\nlocations:\n  - {{key: r, provider: {provider}, region: {region}}}\n")
+    place = m.place("r")
+    assert (place.provider, place.region, place.country, place.countries) == (pid, canonical, country, countries)
+
+
+def test_multi_region_keeps_every_country_and_no_single_country():
+    m = loads_manifest("manifest_version: 1\nlocations:\n  - {key: eu, provider: gcp, region: EU}\n"
+                       "stores:\n  - {key: s, location: eu}\n")
+    place = m.place("eu")
+    assert place.country is None
+    assert {"DE", "FR", "NL", "IE"} <= set(place.countries)
+    assert "US" not in place.countries
+    assert set(m.store_countries(m.store("s"))) == set(place.countries)
+
+
+def test_country_given_with_region_must_agree_and_is_kept():
+    m = loads_manifest("manifest_version: 1\nlocations:\n  - {key: r, provider: aws, region: eu-west-1, "
+                       "country: IE}\n")
+    assert m.place("r").country == "IE"
+
+
+def test_unknown_cloud_provider(tmp_path):
+    with pytest.raises(ManifestError) as info:
+        loads_manifest("manifest_version: 1\nlocations:\n  - key: r\n    provider: hetzner-ish\n"
+                       "    region: fsn1\n", source="infra.yaml")
+    assert str(info.value) == "infra.yaml:4: locations[0] (r): unknown cloud provider 'hetzner-ish'"
+
+
+def test_country_names_and_alpha3_normalise_to_alpha2():
+    m = loads_manifest("manifest_version: 1\nentities:\n  - {key: a, country: Japan}\n  - {key: b, country: kor}\n")
+    assert [e.country for e in m.entities] == ["JP", "KR"]
+
+
 def test_disclosure_and_access_fields(full):
     ads = next(d for d in full.disclosures if d.key == "ads")
     police = next(d for d in full.disclosures if d.key == "police")
