@@ -28,37 +28,49 @@ class PlaceMention:
 
 
 def build_place_matcher(nlp: Language) -> PhraseMatcher:
+    """Patterns from both gazetteers: the lower-case forms, and the forms as written (spaCy splits
+    "D.C." and "d.c." differently, so only the written form tokenises like the text)."""
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    forms = sorted(geo.gazetteer())
+    forms = sorted(set(geo.gazetteer()) | set(geo.gazetteer(cased=True)))
     matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
     return matcher
 
 
-_CASE_SENSITIVE = {"us": ("US", "U.S.", "U.S"), "in": ("IN",), "it": ("IT",), "me": ("ME",), "no": ("NO",),
-                   "be": ("BE",), "is": ("IS",), "at": ("AT",), "de": ("DE",), "eu": ("EU",),
-                   "uk": ("UK",), "id": ("ID",), "so": ("SO",), "to": ("TO",), "as": ("AS",),
-                   "am": ("AM",), "pa": ("PA",), "or": ("OR",), "hi": ("HI",)}
-
-
 def find_places(doc: Doc, matcher: PhraseMatcher) -> list[PlaceMention]:
+    """Places named in the sentence, longest match first; a match counts only in its written case where
+    case matters ("US" but not "us") and, for ambiguous names ("Chad", "Jersey"), only as a proper noun
+    or adjective ("Turkish servers")."""
     from spacy.util import filter_spans
 
-    gaz = geo.gazetteer()
     spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
     found: list[PlaceMention] = []
     for span in spans:
-        key = span.text.lower()
-        place = gaz.get(key)
+        place = geo.lookup(span.text, cased=True)
         if place is None:
-            continue
-        if key in _CASE_SENSITIVE and span.text not in _CASE_SENSITIVE[key]:
-            continue
-        # short codes ("de", "it") only as written in capitals
-        if len(key) <= 3 and not span.text.isupper() and place.kind != "city" and key not in ("uk", "usa", "eea"):
             continue
         if place.ambiguous and not (span.text[:1].isupper() and span.root.pos_ in ("PROPN", "ADJ")):
             continue
+        if span.start == 0 and place.ambiguous:
+            continue  # "Jersey ..." opening a sentence is more likely a name than the place
         found.append(PlaceMention(span=span, place=place))
-    return found
+    return _merge_glosses(found)
+
+
+def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:
+    """"North Europe (Ireland)", "EU (Dublin)", "US (Virginia)": a place glossed in brackets is one place;
+    keep the narrower reading."""
+    drop: set[int] = set()
+    for outer, inner in zip(found, found[1:], strict=False):
+        doc = outer.span.doc
+        between = doc[outer.span.end : inner.span.start].text.strip()
+        closes = inner.span.end < len(doc) and doc[inner.span.end].text == ")"
+        if between != "(" or not closes:
+            continue
+        outer_set, inner_set = set(outer.place.countries), set(inner.place.countries)
+        if inner_set <= outer_set or outer.place.broad:
+            drop.add(id(outer))
+        elif outer_set <= inner_set:
+            drop.add(id(inner))
+    return [m for m in found if id(m) not in drop]

@@ -49,6 +49,10 @@ class SentenceContext:
     text: str
     _regions: dict[int, set[int]] = field(default_factory=dict)
     _owners: dict[int, int | None] | None = None
+    candidate_tokens: set[int] = field(default_factory=set)  # every trigger match, whether it held or not
+
+    def __post_init__(self) -> None:
+        self.candidate_tokens = {h.token.i for h in self.hits}
 
     # ------------------------------------------------------------------ structure
 
@@ -117,6 +121,8 @@ class SentenceContext:
         root = mention.root
         if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
             head = root.head
+            if head.dep_ == "pobj" and head.head.lower_ in source:
+                return False  # "from our EU entities"
             return head.lemma_.lower() in LOCATIVE_HEADS or (
                 classify_party(self.lex, head.text) not in (None, "public_authority")
                 and head.lemma_.lower() not in blockers
@@ -134,6 +140,10 @@ class SentenceContext:
                 return False
             if head.pos_ in ("VERB", "AUX") and head.i in self.hit_tokens():
                 break
+            if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl", "advcl") and (
+                head.i in self.candidate_tokens and not party_locative(self, head)
+            ):
+                return False  # "data collected in Canada is transferred to ...": another practice's place
             cur = head
         # "if you live in the EEA", "users located in Korea": a user as subject of the governing verb
         gov = root

@@ -91,3 +91,13 @@ def test_broken_yaml_is_reported(data_copy: Path) -> None:
     aws.write_text("regions: {us-east-1: [\n", encoding="utf-8")
     with pytest.raises(_catalogue.GeoDataError, match=r"aws.yaml: not valid YAML"):
         _catalogue.build(data_copy)
+
+
+def test_every_listed_ambiguous_form_exists_and_is_flagged() -> None:
+    data = _catalogue._load("countries.yaml")
+    listed = [(code, form) for code, spec in data.items() if isinstance(spec, dict)
+              for form in spec.get("ambiguous") or []]
+    assert len(listed) >= 15
+    for code, form in listed:
+        place = geo.lookup(form)
+        assert place is not None and place.code == code and place.ambiguous, (code, form)
