@@ -131,7 +131,12 @@ def _non_data_object(ctx: SentenceContext, tok: Token) -> bool:
         return False
     if slots.looks_like_data(ctx.lex, text):
         return False
-    return bool(ctx.lex.non_data_objects.search(text)) or head.pos_ in ("NOUN", "PROPN")
+    if ctx.lex.non_data_objects.search(text):
+        return True
+    # "your lab results", "members' reading lists": what belongs to the user is the user's data
+    personal = any(c.dep_ == "poss" and c.lower_ in ("your", "their", "users", "customers", "members")
+                   for c in head.children)
+    return head.pos_ in ("NOUN", "PROPN") and not personal
 
 
 def _data_of(ctx: SentenceContext, tok: Token) -> bool:

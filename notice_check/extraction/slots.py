@@ -902,51 +902,41 @@ _TELLING = {"describe", "explain", "tell", "show", "know", "learn", "see", "unde
             "detail", "inform", "find", "ask", "choose", "decide", "determine", "specify", "list"}
 
 
-def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
-    """The kind of party that is the active subject of `tok` ("advertising partners receive ..."), if any."""
+def active_subject(tok: Token) -> Token | None:
+    """The active subject of `tok` or of the verb it shares its subject with; None in the passive."""
     cur: Token | None = tok
     for _ in range(2):
         if cur is None:
-            break
+            return None
         for child in cur.children:
             if child.dep_ == "nsubj":
-                subj = _resolve_relative(child)
-                if subj.lower_ in ("we", "us", "i"):
-                    return None
-                text = " ".join(t.text for t in subj.subtree if t.i not in _relcl_ids(subj))
-                kind = classify_party(ctx.lex, text)
-                if kind is None:
-                    for conj in subj.children:
-                        if conj.dep_ == "conj":
-                            kind = classify_party(ctx.lex, " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(conj))))
-                            if kind:
-                                break
-                return kind if kind != "self" else None
+                return _resolve_relative(child)
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None
         cur = _inherits_from_head(cur)
     return None
 
 
+def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
+    """The kind of party that is the active subject of `tok` ("advertising partners receive ..."), if any."""
+    subj = active_subject(tok)
+    if subj is None or subj.lower_ in ("we", "us", "i"):
+        return None
+    kind = classify_party(ctx.lex, " ".join(t.text for t in subj.subtree if t.i not in _relcl_ids(subj)))
+    if kind is None:  # "Contractors and other service providers ... receive"
+        kind = next((k for c in subj.children if c.dep_ == "conj"
+                     for k in [classify_party(ctx.lex, _noun_text(c))] if k), None)
+    return kind if kind != "self" else None
+
+
 def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
-    """Who performs the practice: the active subject or the passive agent ("processed by our team")."""
-    out: list[PartyMention] = []
-    cur: Token | None = tok
-    for _ in range(2):
-        if cur is None:
-            break
-        for child in cur.children:
-            if child.dep_ == "nsubj":
-                subj = _resolve_relative(child)
-                text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
-                kind = classify_party(ctx.lex, text)
-                if subj.lower_ in ("we", "us"):
-                    kind = "self"
-                if kind:
-                    out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=subj.i))
-                return out
-        cur = _inherits_from_head(cur)
-    return out
+    """Who performs the practice: the active subject ("our engineers in China may access")."""
+    subj = active_subject(tok)
+    if subj is None:
+        return []
+    text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
+    kind = "self" if subj.lower_ in ("we", "us") else classify_party(ctx.lex, text)
+    return [PartyMention(text=text, kind=kind, name=None, denied=False, head=subj.i)] if kind else []
 
 
 def is_question(ctx: SentenceContext, tok: Token) -> bool:
