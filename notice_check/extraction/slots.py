@@ -157,13 +157,11 @@ class SentenceContext:
 
     def places_for(self, tok: Token) -> list[PlaceMention]:
         owned = [m for m in self.mentions if self.place_owner(m) == tok.i and self.place_is_destination(m)]
-        if owned:
-            return owned
         # "housed on servers located in Japan": the inner trigger's places belong to the outer claim
         inner = [i for i in self.hit_tokens() if i != tok.i and nested_in(self.doc, i, tok.i)]
         nested = [m for m in self.mentions if self.place_owner(m) in inner and self.place_is_destination(m)]
-        if nested:
-            return nested
+        if owned or nested:
+            return sorted(owned + nested, key=lambda m: m.span.start)
         # conjoined verbs share their places ("stored and processed in Japan")
         for sib in _conj_group(tok):
             if sib.i == tok.i or is_negated(self, sib) != is_negated(self, tok):
@@ -174,9 +172,9 @@ class SentenceContext:
         # "to Singapore, Malaysia and other countries where it may be stored": the relative clause's places
         clause = _conj_group(tok)[0]
         if clause.dep_ == "relcl":
-            anchor = clause.head
-            chain = {t.i for t in _conj_chain(_conj_group(anchor)[0])} | {anchor.i}
-            named = [m for m in self.mentions if m.root.i in chain and self.place_is_destination(m)]
+            # "... other countries where it may be stored", "Countries to which data is transferred: Japan, Korea"
+            anchor = _conj_group(clause.head)[0]
+            named = [m for m in self.mentions if _attached_to(m.root, anchor) and self.place_is_destination(m)]
             if named:
                 return named
         # parse errors: a place under no trigger goes to the only location trigger of the sentence
@@ -219,6 +217,18 @@ def _agent_noun(tok: Token) -> bool:
 
 PARTY_HEADS = {"provider", "team", "office", "entity", "subsidiary", "affiliate", "company", "engineer", "staff",
                "employee", "contractor", "vendor", "partner", "processor", "subprocessor"}
+
+
+def _attached_to(tok: Token, anchor: Token) -> bool:
+    """True when `tok` is `anchor` or hangs on it through coordination and apposition only."""
+    cur = tok
+    for _ in range(30):
+        if cur.i == anchor.i:
+            return True
+        if cur.dep_ not in ("conj", "appos", "compound") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def nested_in(doc: Doc, inner: int, outer: int) -> bool:
