@@ -4,6 +4,9 @@
     python bench/speed.py --limit 20           # fewer notices
     python bench/speed.py --sizes              # how time grows with notice length (1k, 5k, 20k, 100k words)
     python bench/speed.py --check-cli FILE --manifest M   # wall time of one `notice-check check`, start-up included
+    python bench/speed.py --modes --limit 40   # one process vs batch vs batch on 2 cores vs plain spaCy (1 and 2
+                                               # processes), same texts, each in a fresh process: time + peak memory
+    python bench/speed.py --growth             # time and peak memory by notice length and by number of notices
 
 The plain pipeline is `en_core_web_sm` (all components) with `nlp.pipe` over the same cleaned texts;
 notice-check parses only the sentences its prefilter keeps, without NER, and reads the rules.
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import resource
 import subprocess
@@ -89,6 +93,125 @@ def run_sizes() -> int:
     return 0
 
 
+# ------------------------------------------------------------------ isolated measurements (fresh process each)
+
+
+def _distinct_english(limit: int | None) -> list:
+    """English notices with distinct text (TikTok's flapping variants would count twice otherwise)."""
+    from notice_check.document import load_document
+
+    seen, docs = set(), []
+    for f in notice_files(None):
+        d = load_document(f)
+        if d.language == "en" and d.sha256 not in seen:
+            seen.add(d.sha256)
+            docs.append(d)
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def _sized_text(size: int) -> str:
+    words = " ".join(d.text for d in _distinct_english(40)).split()
+    return " ".join((words * (size // max(1, len(words)) + 1))[:size])
+
+
+def _peak_children_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def worker(mode: str, limit: int | None) -> int:
+    """One measurement in this (fresh) process; prints one JSON line. Loading is not timed."""
+    import importlib
+
+    from notice_check.document import load_document
+    from notice_check.extraction import extract, extract_sentences
+    from notice_check.extraction.pipeline import MODEL_PACKAGE, load_analyzer
+
+    kind, _, arg = mode.partition(":")
+    if kind == "size":
+        docs = [load_document("-", data=_sized_text(int(arg)).encode())]
+    elif kind == "count":
+        docs = _distinct_english(int(arg))
+    else:
+        docs = _distinct_english(limit)
+    words = sum(len(d.text.split()) for d in docs)
+    base_mib = peak_mib()
+    n_out = 0
+    if kind in ("plain1", "plain2"):
+        nlp = importlib.import_module(MODEL_PACKAGE).load()
+        t0 = time.perf_counter()
+        for _ in nlp.pipe((d.text for d in docs), batch_size=16, n_process=1 if kind == "plain1" else 2):
+            n_out += 1
+    else:
+        load_analyzer()
+        t0 = time.perf_counter()
+        if kind == "per_notice":
+            n_out = sum(len(extract(d)) for d in docs)
+        elif kind in ("batch1", "batch2", "size", "count"):
+            sentences = [s for d in docs for s in d.sentences]
+            n_out = len(extract_sentences(sentences, n_process=2 if kind == "batch2" else 1))
+        else:
+            raise SystemExit(f"unknown mode {mode}")
+    took = time.perf_counter() - t0
+    print(json.dumps({"mode": mode, "notices": len(docs), "words": words, "seconds": took, "out": n_out,
+                      "peak_mib": peak_mib(), "docs_loaded_mib": base_mib, "children_peak_mib": _peak_children_mib()}))
+    return 0
+
+
+def _spawn(mode: str, limit: int | None) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", mode]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode or not lines:
+        raise SystemExit(f"worker {mode} failed (exit {proc.returncode}): {proc.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+MODES = {
+    "per_notice": "notice-check extract(), one notice at a time",
+    "batch1": "notice-check batch, 1 process",
+    "batch2": "notice-check batch, n_process=2 (all cores)",
+    "plain1": "plain en_core_web_sm nlp.pipe, 1 process",
+    "plain2": "plain en_core_web_sm nlp.pipe, n_process=2",
+}
+
+
+def run_modes(limit: int | None) -> int:
+    rows = [_spawn(m, limit) for m in MODES]
+    r0 = rows[0]
+    print(f"{r0['notices']} distinct English notices, {r0['words']:,} words; each mode in a fresh process, "
+          f"model loading not timed; peak = max RSS of the process (children: of its worker processes); "
+          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    print(f"{'mode':<48}{'seconds':>8}{'words/s':>9}{'out':>7}{'peak MiB':>9}{'children':>9}")
+    for m, r in zip(MODES, rows, strict=True):
+        print(f"{MODES[m]:<48}{r['seconds']:>8.2f}{r['words'] / r['seconds']:>9,.0f}{r['out']:>7}"
+              f"{r['peak_mib']:>9.0f}{r['children_peak_mib']:>9.0f}")
+    best_plain = min(r["seconds"] for m, r in zip(MODES, rows, strict=True) if m.startswith("plain"))
+    print(f"batch on 2 cores vs one process: {rows[1]['seconds'] / rows[2]['seconds']:.2f}x; "
+          f"vs per-notice: {rows[0]['seconds'] / rows[2]['seconds']:.2f}x; "
+          f"best notice-check vs best plain spaCy: {best_plain / min(r['seconds'] for r in rows[:3]):.1f}x faster")
+    return 0
+
+
+def run_growth() -> int:
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    print("== by notice length (one synthetic notice made of real notice text, batch, 1 process) ==")
+    print(f"{'words':>8}{'seconds':>9}{'words/s':>10}{'assertions':>11}{'peak MiB':>10}")
+    for size in (1_000, 5_000, 20_000, 100_000):
+        r = _spawn(f"size:{size}", None)
+        print(f"{size:>8,}{r['seconds']:>9.2f}{r['words'] / r['seconds']:>10,.0f}{r['out']:>11}{r['peak_mib']:>10.0f}")
+    print("\n== by number of notices (distinct English versions, batch, 1 process) ==")
+    print(f"{'notices':>8}{'words':>10}{'seconds':>9}{'words/s':>10}{'s/notice':>10}{'peak MiB':>10}")
+    for count in (10, 25, 50, 100):
+        r = _spawn(f"count:{count}", None)
+        print(f"{r['notices']:>8}{r['words']:>10,}{r['seconds']:>9.2f}{r['words'] / r['seconds']:>10,.0f}"
+              f"{r['seconds'] / r['notices']:>10.2f}{r['peak_mib']:>10.0f}")
+    return 0
+
+
 def run_cli(notice: str, manifest: str) -> int:
     exe = Path(sys.executable).with_name("notice-check")
     t0 = time.perf_counter()
@@ -105,7 +228,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", action="store_true")
     ap.add_argument("--check-cli", metavar="NOTICE")
     ap.add_argument("--manifest")
+    ap.add_argument("--modes", action="store_true", help="compare run modes on the same texts")
+    ap.add_argument("--growth", action="store_true", help="time and memory by length and by notice count")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.worker:
+        return worker(args.worker, args.limit)
+    if args.modes:
+        return run_modes(args.limit or 40)
+    if args.growth:
+        return run_growth()
     if args.check_cli:
         return run_cli(args.check_cli, args.manifest)
     if args.sizes:

@@ -25,9 +25,12 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from notice_check.cli.check import check_command
+from notice_check.cli.diff import diff_command
 from notice_check.cli.extract import extract_command
+from notice_check.cli.fetch import fetch_command
 from notice_check.cli.manifest import manifest_app
 from notice_check.cli.version import version_command
+from notice_check.cli.watch import history_command, watch_command
 from notice_check.errors import NoticeCheckError
 
 PROG = "notice-check"
@@ -111,6 +114,10 @@ app = typer.Typer(
 )
 app.command("extract")(extract_command)
 app.command("check")(check_command)
+app.command("fetch")(fetch_command)
+app.command("watch")(watch_command)
+app.command("history")(history_command)
+app.command("diff")(diff_command)
 app.add_typer(manifest_app, name="manifest")
 app.command("version")(version_command)
 

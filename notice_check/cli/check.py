@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
@@ -29,11 +30,22 @@ def check_command(
             "--format",
             "-f",
             help="text for people, json (SPEC §4), jsonl (one finding a line), markdown, "
-            "or sarif (SARIF 2.1.0 for code scanning); html is planned.",
+            "sarif (SARIF 2.1.0 for code scanning) or html (one self-contained page).",
         ),
     ] = "text",
     output: OutputOpt = None,
     fail_on: FailOnOpt = "contradicted",
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="A previous json, jsonl or sarif output of check: report (and fail on) only the findings "
+            "that are not in it.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check what a privacy notice says against where the data really is (a manifest).
 
@@ -50,14 +62,23 @@ def check_command(
         notice-check check privacy.html -m m.yaml -f sarif -o notice.sarif
 
         notice-check check privacy.html -m m.yaml --fail-on undisclosed
+
+        notice-check check privacy.docx -m m.yaml -f html -o report.html
+
+        notice-check check privacy.pdf -m m.yaml --baseline last-run.json
     """
     from notice_check import api
     from notice_check.reports import CHECK_FORMATS, ensure_format, render_check
+    from notice_check.reports.baseline import load_baseline, without_baseline
     from notice_check.reports.text import summary_line
 
     ensure_format(fmt, CHECK_FORMATS)  # before the model loads: a typo should not cost seconds
+    known = load_baseline(baseline) if baseline is not None else None  # a bad baseline fails fast too
     source, data = read_notice(notice)
     result = api.check(source, manifest, data=data)
+    if known is not None:
+        result, hidden = without_baseline(result, known)
+        note(f"baseline {baseline}: {hidden} known finding{'s' if hidden != 1 else ''} left out")
     notice_text = _notice_as_written(source, data) if fmt == "sarif" else None
     emit(render_check(result, fmt, color=use_color(output), notice_text=notice_text), output)
     if output is not None and str(output) != "-":
@@ -67,13 +88,14 @@ def check_command(
 
 
 def _notice_as_written(source: str, data: bytes | None) -> str | None:
-    """The notice file's own text, so SARIF lines and columns point into it (None for URLs)."""
-    from pathlib import Path
-
+    """The notice file's own text, so SARIF lines and columns point into it (None for URLs, .docx, .pdf)."""
     from notice_check.document import decode
+    from notice_check.document.loader import sniff_binary
 
     if data is None:
-        if source.lower().startswith(("http://", "https://")):
-            return None
+        if source.lower().startswith(("http://", "https://")) or Path(source).suffix.lower() in (".docx", ".pdf"):
+            return None  # a Word or PDF file has no text lines to point into: the cleaned text is used
         data = Path(source).read_bytes()
+    if sniff_binary(data):
+        return None
     return decode(data, source=source)

@@ -1,4 +1,4 @@
-"""`notice-check manifest ...`: manifest tooling (validate now; import comes later)."""
+"""`notice-check manifest ...`: manifest tooling (validate here; import and merge in manifest_import.py)."""
 
 from __future__ import annotations
 
@@ -42,3 +42,9 @@ def validate_command(
     org = loaded.organization.name if loaded.organization else None
     head = f"{manifest}: valid" + (f" ({org})" if org else "")
     typer.echo(head + ": " + ", ".join(f"{count} {section}" for section, count in counts.items()))
+
+
+from notice_check.cli.manifest_import import import_command, merge_command  # noqa: E402
+
+manifest_app.command("import")(import_command)
+manifest_app.command("merge")(merge_command)

@@ -17,7 +17,7 @@ NoticeArg = Annotated[
     str,
     typer.Argument(
         metavar="NOTICE",
-        help="The notice: a file (.html, .htm, .md, .txt), an http(s):// URL, or - for standard input.",
+        help="The notice: a file (.html, .htm, .md, .txt, .docx, .pdf), an http(s):// URL, or - for standard input.",
         show_default=False,
     ),
 ]

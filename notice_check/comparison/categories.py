@@ -52,8 +52,13 @@ class CategoryReader:
         return self._covers[key]
 
     def relation(self, claimed: Sequence[str], held: Sequence[str]) -> Relation:
-        """How an assertion's categories relate to a fact's (a fact with no categories holds `user`)."""
-        held = held or (ROOT,)
+        """How an assertion's categories relate to a fact's.
+
+        A fact with no categories (an imported store whose data is not labelled) is `coarser`: it may hold
+        anything or nothing personal, so it can keep a claim unverifiable but never contradict it.
+        """
+        if not held:
+            return "coarser"
         if any(self.covers(c, h) for c in claimed for h in held):
             return "covered"
         if any(self.covers(h, c) for c in claimed for h in held):

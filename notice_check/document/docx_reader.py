@@ -69,16 +69,16 @@ def _list_info(paragraph: Any) -> tuple[int, int] | None:
             if s_pr is not None and s_pr.numPr is not None:
                 num_pr = s_pr.numPr
                 break
+    named = next((m for s in chain if (m := _LIST_NAME.match((s.name or "").strip()))), None)
+    named_depth = int(named.group(1) or 1) if named else 1
     if num_pr is not None:
         num_id = num_pr.numId.val if num_pr.numId is not None else None
-        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
         if num_id:  # numId 0 switches numbering off
-            return int(num_id), int(ilvl) + 1
-    for style in chain:
-        m = _LIST_NAME.match((style.name or "").strip())
-        if m:
-            return -1, int(m.group(1) or 1)
-    return None
+            # "List Bullet 2" carries a numbering without a level: the level is in the style's name
+            depth = int(num_pr.ilvl.val) + 1 if num_pr.ilvl is not None else named_depth
+            return int(num_id), depth
+        return None
+    return (-1, named_depth) if named else None
 
 
 def _all_bold(paragraph: Any) -> bool:

@@ -1,8 +1,8 @@
 """load_document: any notice source (file, URL, standard input) to a Document.
 
 Input problems are the user's most common error, so each one (missing file, directory, binary or
-empty file, file too large, format not supported yet) is a one-line InputError naming the source,
-raised before any expensive work.
+empty file, file too large, damaged .docx/.pdf, a PDF without text, format not supported yet) is a
+one-line InputError naming the source, raised before any expensive work.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from notice_check.document.builder import Ids, RawBlock, build_document
+from notice_check.document.docx_reader import read_docx
 from notice_check.document.encoding import decode
 from notice_check.document.html_reader import read_html
 from notice_check.document.language import detect_language
 from notice_check.document.markdown_reader import read_markdown
+from notice_check.document.pdf_reader import read_pdf
 from notice_check.document.text_reader import read_text
 from notice_check.errors import InputError
 from notice_check.fetching.http import fetch_url, human_size
@@ -28,15 +30,17 @@ EXTENSIONS = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
     ".txt": "text", ".text": "text",
+    ".docx": "docx", ".pdf": "pdf",
 }
-NOT_YET = (".docx", ".pdf", ".doc", ".odt", ".rtf")
+BINARY_FORMATS = ("docx", "pdf")  # read from bytes by their own readers, never decoded as text
+NOT_YET = (".doc", ".odt", ".rtf")
 CONTENT_TYPES = {
     "text/html": "html", "application/xhtml+xml": "html",
     "text/markdown": "markdown", "text/x-markdown": "markdown",
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }
 CONTENT_TYPES_NOT_YET = {
-    "application/pdf": ".pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/msword": ".doc",
 }
 
@@ -88,7 +92,17 @@ def _read_file(path: Path, source: str, max_bytes: int) -> bytes:
 
 
 def _not_yet(ext: str, source: str) -> InputError:
-    return InputError(f"{ext} is not supported yet (save the notice as .html, .md or .txt)", source=source)
+    return InputError(f"{ext} is not supported yet (save the notice as .docx, .pdf, .html, .md or .txt)",
+                      source=source)
+
+
+def sniff_binary(raw: bytes) -> str | None:
+    """"pdf" or "docx" for bytes whose name says nothing (stdin, a URL served as octet-stream)."""
+    if raw[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
+        return "docx"
+    return None
 
 
 def _parse(fmt: str, text: str, source: str, select: str | None,
@@ -110,7 +124,7 @@ def load_document(
     select: str | None = None,
     remove: Sequence[str] = (),
 ) -> Document:
-    """Read a notice from a path (.html/.htm/.md/.markdown/.txt, others sniffed), an http(s) URL or
+    """Read a notice from a path (.html/.htm/.md/.markdown/.txt/.docx/.pdf, others sniffed), an http(s) URL or
     "-" (standard input, or `data`) into clean text, blocks and sentences with exact offsets.
 
     `data` supplies the bytes for any source (a stored snapshot, piped input) so nothing is read or
@@ -145,11 +159,21 @@ def load_document(
         raise InputError(f"notice is over the {human_size(max_bytes)} limit", source=name)
     if not raw.strip():
         raise InputError("empty notice (the file holds no text)", source=name)
+    if fmt is None:
+        fmt = sniff_binary(raw)  # piped in, or served without a useful content type
+    if fmt in BINARY_FORMATS:
+        reader = read_pdf if fmt == "pdf" else read_docx
+        blocks, title = reader(raw, Ids(), source=name)
+        return _finish(source, name, fmt, blocks, title)
     text = decode(raw, declared=declared, markup=fmt in (None, "html"), source=name)
     if not text.strip():
         raise InputError("empty notice (the file holds no text)", source=name)
     fmt = fmt or sniff_format(text)
     blocks, title = _parse(fmt, text, name, select, remove)
+    return _finish(source, name, fmt, blocks, title)
+
+
+def _finish(source: str, name: str, fmt: str, blocks: list[RawBlock], title: str | None) -> Document:
     doc = build_document(source, blocks, title)
     if not doc.text.strip():
         what = " (the page holds only navigation, scripts or banners)" if fmt == "html" else ""

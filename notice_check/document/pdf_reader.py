@@ -109,7 +109,7 @@ def _heading_like(text: str) -> bool:
         len(text.split()) <= _MAX_HEADING_WORDS
         and not text.endswith(_TERMINAL)
         and any(c.isalpha() for c in text)
-        and not _BULLET.match(text)
+        and not ((m := _BULLET.match(text)) and _SYMBOL_BULLET.match(m.group("marker")))
     )
 
 

@@ -91,8 +91,10 @@ def fetch_url(url: str, *, timeout: float = 30.0, max_bytes: int = 20_000_000) -
             status = resp.status_code
             if status >= 400:
                 reason = f" {resp.reason}" if resp.reason else ""
-                raise FetchError(f"HTTP {status}{reason}", source=url, status=status, kind="http_error",
-                                 transient=status in (408, 429) or status >= 500)
+                error = FetchError(f"HTTP {status}{reason}", source=url, status=status, kind="http_error",
+                                   transient=status in (408, 429) or status >= 500)
+                error.retry_after = resp.headers.get("Retry-After")  # for the retrying caller (watch, fetch)
+                raise error
             length = resp.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > max_bytes:
                 raise FetchError(

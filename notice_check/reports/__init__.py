@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from notice_check.api import CheckResult, ExtractionResult
 
 EXTRACT_FORMATS: tuple[str, ...] = ("text", "json", "jsonl")
-CHECK_FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown", "sarif")
-PLANNED_CHECK_FORMATS: tuple[str, ...] = ("html",)
+CHECK_FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown", "sarif", "html")
+PLANNED_CHECK_FORMATS: tuple[str, ...] = ()
 """Formats the SPEC promises for `check` that are not written yet: accepted by the parser, refused with a
 clear message rather than an "invalid choice" that would suggest a typo."""
 
@@ -46,7 +46,7 @@ def render_extraction(result: ExtractionResult, fmt: str = "text", *, color: boo
 
 
 def render_check(result: CheckResult, fmt: str = "text", *, color: bool = False, notice_text: str | None = None) -> str:
-    """The findings of a check as `fmt` (text, json, jsonl, markdown or sarif).
+    """The findings of a check as `fmt` (text, json, jsonl, markdown, sarif or html).
 
     `color` adds ANSI styles to text; `notice_text` (the notice file as written) lets SARIF give the line
     and column of each sentence in the file rather than in the cleaned text.
@@ -64,6 +64,10 @@ def render_check(result: CheckResult, fmt: str = "text", *, color: bool = False,
         from notice_check.reports.sarif import check_sarif
 
         return check_sarif(result, notice_text=notice_text)
+    if fmt == "html":
+        from notice_check.reports.html import check_html
+
+        return check_html(result)
     from notice_check.reports import data
 
     return data.check_json(result) if fmt == "json" else data.check_jsonl(result)

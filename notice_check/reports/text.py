@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from notice_check.models import Assertion, Document, Finding, Location, ManifestRef
 
 WIDTH = 100
+KEEP = "\x00"  # a space that wrapping must not break at ("stores.talk_media (manifest.yaml:23)")
 VERDICT_STYLE = {
     "contradicted": "bold red",
     "undisclosed": "bold yellow",
@@ -36,7 +37,7 @@ class _Writer:
         self.lines.append([(s, None) if isinstance(s, str) else s for s in segments])
 
     def wrapped(self, text: str, *, indent: str, style: str | None = None, first: str | None = None) -> None:
-        """Wrap long prose so it stays under the indent it belongs to."""
+        """Wrap long prose so it stays under the indent it belongs to; KEEP joins words never split."""
         first = indent if first is None else first
         for i, chunk in enumerate(
             textwrap.wrap(
@@ -50,7 +51,7 @@ class _Writer:
             or [first]
         ):
             lead = first if i == 0 else indent
-            self.line(lead, (chunk[len(lead) :], style))
+            self.line(lead, (chunk[len(lead) :].replace(KEEP, " "), style))
 
     def blank(self) -> None:
         self.lines.append([])
@@ -151,11 +152,13 @@ def extraction_text(result: ExtractionResult, *, color: bool = False) -> str:
     for assertion in sorted(result.assertions, key=lambda a: (a.evidence.start, a.evidence.end)):
         ev = assertion.evidence
         groups.setdefault((ev.start, ev.end, ev.text), []).append(assertion)
+    current_section: str | None = None
     for (_, _, sentence), assertions in groups.items():
         out.blank()
         section = assertions[0].evidence.section
-        if section:
+        if section and section != current_section:  # a heading once, above the sentences under it
             out.line(("[" + section + "]", "dim"))
+        current_section = section
         out.wrapped(f'"{sentence}"', indent="  ", style="italic")
         for assertion in assertions:
             out.line("  - ", describe_assertion(assertion))  # never wrapped: one line per assertion, for grep
@@ -174,7 +177,7 @@ def _finding(out: _Writer, finding: Finding, manifest: Manifest) -> None:
         if finding.evidence.section:
             out.wrapped(f"section: {finding.evidence.section}", indent="    ", style="dim")
     if finding.manifest_refs:
-        refs = ", ".join(describe_ref(r, manifest) for r in finding.manifest_refs)
+        refs = ", ".join(describe_ref(r, manifest).replace(" ", KEEP) for r in finding.manifest_refs)
         out.wrapped(f"manifest: {refs}", indent="      ", first="    ", style="dim")
 
 

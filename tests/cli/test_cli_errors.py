@@ -30,12 +30,12 @@ def test_binary_notice(runner, app, fixtures):
 
 
 def test_unsupported_extension(runner, app, fixtures):
-    # Odd extensions holding text are sniffed by the loader (HTML, Markdown or text); a format the SPEC
-    # lists but this version cannot read yet (.pdf) must be refused by name, not decoded as text.
-    result = runner.invoke(app, ["extract", str(fixtures / "notice.pdf")])
+    # Odd extensions holding plain text are sniffed by the loader (HTML, Markdown or text); a format it
+    # cannot read (.rtf) must be refused by name, not decoded as text and misread.
+    result = runner.invoke(app, ["extract", str(fixtures / "notice.rtf")])
     assert result.exit_code == 2
     line = one_error_line(result.stderr)
-    assert "notice.pdf" in line and ".pdf" in line.replace("notice.pdf", "")
+    assert "notice.rtf" in line and ".rtf" in line.replace("notice.rtf", "")
     assert result.stdout == ""
 
 
@@ -88,7 +88,7 @@ def test_unsupported_language_is_refused_not_read_as_english(runner, app, fixtur
         (["check", "NOTICE"], "Missing option '--manifest'"),
         (["extract"], "Missing argument 'NOTICE'"),
         (["extract", "NOTICE", "--colour"], "No such option: --colour"),
-        (["fetch", "https://example.com"], "No such command 'fetch'"),
+        (["scrape", "https://example.com"], "No such command 'scrape'"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(runner, app, fixtures, args, fragment):
@@ -107,14 +107,14 @@ def test_usage_errors_exit_2_with_one_line(runner, app, fixtures, args, fragment
     assert "--help" in line  # points to the help of the command that was misused
 
 
-@pytest.mark.parametrize("fmt", ["html"])
-def test_planned_formats_say_not_available_yet_before_any_work(runner, app, fixtures, tmp_path, fmt):
-    # the notice does not even exist: the format is refused first, without loading anything
-    result = runner.invoke(app, ["check", str(tmp_path / "missing.md"), "-m", "x.yaml", "--format", fmt])
-    assert result.exit_code == 2
-    assert one_error_line(result.stderr) == (
-        f"error: format '{fmt}' is not available yet (available: text, json, jsonl, markdown, sarif)"
+def test_html_format_is_accepted_and_the_notice_error_is_reported(runner, app, fixtures, tmp_path):
+    # html used to be a planned format; it is now written, so the error is about the missing notice
+    result = runner.invoke(
+        app, ["check", str(tmp_path / "missing.md"), "-m", str(fixtures / "manifest.yaml"), "--format", "html"]
     )
+    assert result.exit_code == 2
+    line = one_error_line(result.stderr)
+    assert "missing.md" in line and "not available" not in line
 
 
 def test_output_into_missing_directory_is_bad_input(runner, app, fixtures, tmp_path):

@@ -6,30 +6,38 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 COMMANDS = ("extract", "check", "manifest", "version")
-NOT_YET = ("fetch", "watch", "diff", "import")
 
 
-def test_help_lists_the_commands_and_only_those(runner, app):
+def _leaf_commands(group, path=()):
+    """Every runnable command path of the app: ("check",), ("manifest", "validate"), ..."""
+    import typer
+
+    command = typer.main.get_command(group) if isinstance(group, typer.Typer) else group
+    for name, sub in sorted(command.commands.items()):
+        if hasattr(sub, "commands"):
+            yield from _leaf_commands(sub, (*path, name))
+        else:
+            yield (*path, name)
+
+
+def test_help_lists_the_commands(runner, app):
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
     for command in COMMANDS:
         assert command in result.stdout
-    for command in NOT_YET:
-        assert f" {command} " not in result.stdout
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["extract", "--help"], ["check", "--help"], ["manifest", "validate", "--help"], ["version", "--help"]],
-)
-def test_every_command_help_shows_an_example(runner, app, args):
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0
-    assert "Example" in result.stdout
-    assert f"notice-check {args[0]}" in result.stdout
+def test_every_command_help_shows_an_example(runner, app):
+    """Docs are enforced: each command's --help ends with at least one runnable example."""
+    missing = []
+    for path in _leaf_commands(app):
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        prose = result.stdout.split("╭", 1)[0]  # the docstring part, above the option panels
+        if "Example" not in prose or f"notice-check {path[0]}" not in prose:
+            missing.append(" ".join(path))
+    assert not missing, f"commands whose --help has no 'Example:' with a notice-check command line: {missing}"
 
 
 def test_check_help_lists_formats_and_fail_on_levels(runner, app):
@@ -58,7 +66,7 @@ def test_installed_script_answers_help_fast(script, clean_env):
     elapsed = time.perf_counter() - started
     assert proc.returncode == 0, proc.stderr
     assert "check" in proc.stdout and "extract" in proc.stdout
-    assert elapsed < 1.5, f"notice-check --help took {elapsed:.2f}s"
+    assert elapsed < 2.0, f"notice-check --help took {elapsed:.2f}s"  # typically 0.3 s; CI may be loaded
 
 
 def test_cli_and_package_imports_do_not_load_spacy(clean_env):

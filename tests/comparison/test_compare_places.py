@@ -284,3 +284,18 @@ def test_universal_claim_needs_a_confirming_record() -> None:
     m = manifest(country="DE", locations=[{"key": "fra", "country": "DE"}])
     finding = judged(compare([a], m), a)
     assert finding.verdict == "unverifiable" and "no store" in finding.message
+
+
+def test_store_with_unknown_categories_never_contradicts() -> None:
+    """An imported store whose data is not labelled may hold nothing personal: unverifiable, not false."""
+    m = manifest(
+        locations=[{"key": "jp_dc", "country": "JP"}, {"key": "us_dc", "country": "US"}],
+        stores=[
+            {"key": "accounts", "location": "jp_dc", "categories": ["user.account"]},
+            {"key": "build_cache", "location": "us_dc", "categories": []},
+        ],
+    )
+    a = claim("storage", "All user data is stored in Japan.", regions=["JP"], scope="exclusive")
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "unverifiable"
+    assert "stores.build_cache" in keys(finding) or "build_cache" in finding.message

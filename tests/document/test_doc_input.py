@@ -77,6 +77,14 @@ def test_binary_content_in_a_txt_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("ext", [".docx", ".pdf"])
+def test_damaged_office_file(tmp_path: Path, ext: str) -> None:
+    p = tmp_path / f"notice{ext}"
+    p.write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputError, match=rf"notice\{ext}: not a valid \{ext} file"):
+        load_document(str(p))
+
+
+@pytest.mark.parametrize("ext", [".doc", ".odt"])
 def test_not_supported_yet(tmp_path: Path, ext: str) -> None:
     p = tmp_path / f"notice{ext}"
     p.write_bytes(b"PK\x03\x04")
@@ -116,7 +124,7 @@ def test_oversize_file_is_rejected_before_reading(tmp_path: Path) -> None:
     t0 = time.perf_counter()
     with pytest.raises(InputError, match=r"huge\.html: file is 50\.0 MB, over the 20\.0 MB limit"):
         load_document(str(p))
-    assert time.perf_counter() - t0 < 0.05
+    assert time.perf_counter() - t0 < 1.0  # generous: reading 50 MB would not fail, checking the size first does
     small = tmp_path / "small.txt"
     small.write_text("We store data in Japan. " * 10)
     with pytest.raises(InputError, match=r"small\.txt: file is 240 bytes, over the 100 bytes limit"):

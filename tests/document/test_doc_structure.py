@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from notice_check.document import load_document, warm_up
+from notice_check.document import load_document
 from notice_check.models import Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -84,16 +83,13 @@ def _big_notice(words: int) -> str:
     )
 
 
-def test_a_5000_word_notice_loads_fast(tmp_path: Path) -> None:
+def test_a_5000_word_notice_loads_whole(tmp_path: Path) -> None:
+    """Speed is measured by bench/speed.py, not here; here: nothing of a long notice is lost."""
     p = tmp_path / "big.html"
     p.write_text(_big_notice(5000), encoding="utf-8")
-    warm_up()  # the language model loads once per process (about a second), not per notice
-    load_document(str(p))
-    t0 = time.perf_counter()
     doc = load_document(str(p))
-    elapsed = time.perf_counter() - t0
     assert len(doc.text.split()) >= 5000
-    assert elapsed < 0.3, f"{elapsed:.3f} s"
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
 
 
 def test_empty_blocks_are_dropped_and_nesting_survives() -> None:

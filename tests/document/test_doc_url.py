@@ -103,8 +103,8 @@ def test_connection_refused() -> None:
     assert err.value.kind == "connection"
 
 
-def test_pdf_content_type_is_not_supported_yet(http_base: str) -> None:
-    with pytest.raises(InputError, match=r"\.pdf is not supported yet"):
+def test_pdf_content_type_goes_to_the_pdf_reader(http_base: str) -> None:
+    with pytest.raises(InputError, match=r"file\.pdf: not a valid \.pdf file"):
         load_document(f"{http_base}/file.pdf")
 
 

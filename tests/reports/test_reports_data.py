@@ -122,10 +122,8 @@ def test_empty_results_render_valid_output(extraction, check_result):
     assert out["findings"] == [] and set(out["summary"].values()) == {0}
 
 
-@pytest.mark.parametrize("fmt", ["html"])
-def test_planned_formats_are_refused_as_not_available_yet(check_result, fmt):
-    with pytest.raises(UnsupportedFormatError, match=f"format '{fmt}' is not available yet"):
-        render_check(check_result, fmt)
+def test_html_is_a_check_format(check_result):
+    assert render_check(check_result, "html").lower().startswith("<!doctype html>")
 
 
 def test_unknown_format_is_refused_with_the_choices(extraction):

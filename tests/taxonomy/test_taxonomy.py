@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from notice_check.manifest.model import CategoryExtension
@@ -21,12 +19,9 @@ def test_snapshot_matches_installed_fideslang():
         assert snap.get(cat["key"]).name == cat["name"]
 
 
-def test_default_taxonomy_is_cached_and_fast():
+def test_default_taxonomy_is_cached():
     default_taxonomy.cache_clear()
-    start = time.perf_counter()
     tx = default_taxonomy()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.1, f"building the taxonomy took {elapsed * 1000:.0f} ms"
     assert default_taxonomy() is tx
 
 

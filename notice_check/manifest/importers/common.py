@@ -39,6 +39,8 @@ class ImportResult:
     unknown_categories: list[str] = field(default_factory=list)  # "stores.x (ref)": no category source
     unresolved: list[str] = field(default_factory=list)  # "ref: why": not imported, or imported without a place
     notes: list[str] = field(default_factory=list)  # anything else (dropped tag values, conflicts)
+    category_hint: str = "add a data categories column"  # how to give the unknown categories
+    verb: str = "imported"
 
     def counts(self) -> dict[str, int]:
         return {s: len(self.manifest.get(s) or []) for s in ("categories", *RECORD_SECTIONS)}
@@ -46,10 +48,9 @@ class ImportResult:
     def summary_lines(self) -> list[str]:
         """The import summary for standard error: counts, then every record the user should look at."""
         counts = ", ".join(f"{n} {s}" for s, n in self.counts().items())
-        lines = [f"{self.source}: imported {counts}"]
+        lines = [f"{self.source}: {self.verb} {counts}"]
         if self.unknown_categories:
-            lines.append(f"categories unknown ({len(self.unknown_categories)}; tag them data_categories "
-                         "or pass --categories):")
+            lines.append(f"categories unknown ({len(self.unknown_categories)}; {self.category_hint}):")
             lines += [f"  {item}" for item in self.unknown_categories]
         if self.unresolved:
             lines.append(f"unresolved ({len(self.unresolved)}; not guessed):")
@@ -144,15 +145,21 @@ def read_text(path: str | Path, what: str) -> str:
         raise InputError(f"not UTF-8 text (byte {err.start}); is this a {what} file?", source=str(path)) from None
 
 
-def load_structured(path: str | Path, what: str) -> Any:
+def load_structured(path: str | Path, what: str, fmt: str | None = None) -> Any:
     """A JSON or YAML file as plain data; a syntax error is one line with its line number."""
     text = read_text(path, what)
-    if str(path).lower().endswith(".json") or text.lstrip()[:1] in ("{", "["):
+    if fmt == "json" or str(path).lower().endswith(".json") or text.lstrip()[:1] in ("{", "["):
         try:
             return json.loads(text)
         except json.JSONDecodeError as err:
+            if fmt != "json" and not str(path).lower().endswith(".json"):
+                return _yaml(text, path)  # a YAML flow mapping also starts with "{"
             raise InputError(f"not valid JSON: {err.msg} (column {err.colno})", source=str(path),
                              line=err.lineno) from None
+    return _yaml(text, path)
+
+
+def _yaml(text: str, path: str | Path) -> Any:
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as err:
@@ -201,9 +208,9 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def dump_manifest(data: dict[str, Any], *, source: str = "<import>") -> str:
+def dump_manifest(data: dict[str, Any], *, source: str = "<import>", blame_importer: bool = True) -> str:
     """The manifest as YAML, checked by loading it back; an importer bug raises ManifestError, never
-    writes a manifest our own loader rejects."""
+    writes a manifest our own loader rejects. `blame_importer=False` raises the loader's own error."""
     buf = io.StringIO()
     yaml.dump(ordered_manifest(data), buf, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
               default_flow_style=False, width=110)
@@ -213,6 +220,8 @@ def dump_manifest(data: dict[str, Any], *, source: str = "<import>") -> str:
     try:
         loads_manifest(text, source=source, fmt="yaml")
     except ManifestError as err:
+        if not blame_importer:
+            raise
         raise ManifestError(f"the imported manifest does not validate ({err.message}); "
                             "please report this with the input file", source=source, line=err.line) from None
     return text
