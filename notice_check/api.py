@@ -10,6 +10,7 @@ loaded only by the calls that read a notice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING, Literal
@@ -71,15 +72,17 @@ def load_notice(source: str | PathLike[str], *, data: bytes | None = None) -> Do
     return load_document(str(source), data=data)
 
 
-def extract(source: str | PathLike[str], *, data: bytes | None = None) -> ExtractionResult:
+def extract(source: str | PathLike[str], *, data: bytes | None = None,
+            progress: Callable[[int, int], None] | None = None) -> ExtractionResult:
     """Read a notice and extract its assertions.
 
     source: a path (.html, .htm, .md, .txt, ...), an http(s) URL, or "-" with the bytes in `data`.
+    progress: called as `progress(done, total)` while sentences are read (for a progress bar).
     """
     from notice_check.extraction import extract as extract_assertions
 
     document = load_notice(source, data=data)
-    return ExtractionResult(document=document, assertions=extract_assertions(document))
+    return ExtractionResult(document=document, assertions=extract_assertions(document, progress=progress))
 
 
 def load_manifest(path: str | PathLike[str]) -> Manifest:
@@ -94,6 +97,7 @@ def check(
     manifest: str | PathLike[str] | Manifest,
     *,
     data: bytes | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CheckResult:
     """Judge a notice's assertions against a manifest.
 
@@ -103,7 +107,7 @@ def check(
 
     if isinstance(manifest, str | PathLike):
         manifest = load_manifest(manifest)
-    extraction = extract(source, data=data)
+    extraction = extract(source, data=data, progress=progress)
     findings = compare(extraction.assertions, manifest)
     return CheckResult(
         document=extraction.document,

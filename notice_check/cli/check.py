@@ -17,6 +17,7 @@ from notice_check.cli.options import (
     read_notice,
     use_color,
 )
+from notice_check.cli.progress import progress_bar
 
 CheckFormat = Literal["text", "json", "jsonl", "markdown", "sarif", "html"]
 
@@ -75,7 +76,8 @@ def check_command(
     ensure_format(fmt, CHECK_FORMATS)  # before the model loads: a typo should not cost seconds
     known = load_baseline(baseline) if baseline is not None else None  # a bad baseline fails fast too
     source, data = read_notice(notice)
-    result = api.check(source, manifest, data=data)
+    with progress_bar("reading the notice") as progress:
+        result = api.check(source, manifest, data=data, progress=progress)
     if known is not None:
         result, hidden = without_baseline(result, known)
         note(f"baseline {baseline}: {hidden} known finding{'s' if hidden != 1 else ''} left out")

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 import typer
 
 from notice_check.cli.options import NoticeArg, OutputOpt, emit, note, read_notice, use_color
+from notice_check.cli.progress import progress_bar
 
 ExtractFormat = Literal["text", "json", "jsonl"]
 
@@ -35,7 +36,8 @@ def extract_command(
     from notice_check.reports import render_extraction
 
     source, data = read_notice(notice)
-    result = api.extract(source, data=data)
+    with progress_bar("reading the notice") as progress:
+        result = api.extract(source, data=data, progress=progress)
     emit(render_extraction(result, fmt, color=use_color(output)), output)
     if output is not None and str(output) != "-":
         note(f"wrote {output}: {len(result.assertions)} assertions")

@@ -10,6 +10,7 @@ import typer
 
 from notice_check.cli.fetch import IgnoreRobotsOpt, RetriesOpt, TimeoutOpt
 from notice_check.cli.options import OutputOpt, emit
+from notice_check.cli.progress import progress_bar
 
 WatchFormat = Literal["text", "json", "markdown"]
 EXIT_PARTIAL = 3
@@ -48,7 +49,8 @@ def watch_command(
 
     fetcher = PoliteFetcher(timeout=timeout, attempts=retries + 1, backoff=backoff, delay=delay)
     run = WatchRun(watchlist, store, fetcher=fetcher, ignore_robots=ignore_robots)
-    report = run.run()
+    with progress_bar("watching notices") as progress:
+        report = run.run(progress=progress)
     emit(render_watch(report, fmt), output)
     if run.failed:
         raise typer.Exit(EXIT_PARTIAL)

@@ -626,21 +626,25 @@ def check_language(document: Document) -> None:
         )
 
 
-def extract_sentences(sentences: Iterable[Sentence], *, prefilter: bool = True,
-                      batch_size: int = 64, n_process: int = 1) -> list[Assertion]:
+def extract_sentences(sentences: Iterable[Sentence], *, prefilter: bool = True, batch_size: int = 64,
+                      n_process: int = 1, progress: Callable[[int, int], None] | None = None) -> list[Assertion]:
+    """Assertions of the given sentences; `progress(done, total)` is called as sentences are read."""
     an = load_analyzer()
     units = [s for s in sentences if s.kind != "heading" and (not prefilter or wants_parse(an, s))]
     out: list[Assertion] = []
     docs = an.nlp.pipe((u.analysed for u in units), batch_size=batch_size, n_process=n_process)
-    for unit, doc in zip(units, docs, strict=True):
+    for done, (unit, doc) in enumerate(zip(units, docs, strict=True), start=1):
         out.extend(a.assign_id() for a in _SentenceReader(an, doc, unit).read())
+        if progress is not None and (done % batch_size == 0 or done == len(units)):
+            progress(done, len(units))
     return out
 
 
-def extract(document: Document, *, prefilter: bool = True, n_process: int = 1) -> list[Assertion]:
+def extract(document: Document, *, prefilter: bool = True, n_process: int = 1,
+            progress: Callable[[int, int], None] | None = None) -> list[Assertion]:
     """The structured assertions of a notice, in document order."""
     check_language(document)
-    return extract_sentences(document.sentences, prefilter=prefilter, n_process=n_process)
+    return extract_sentences(document.sentences, prefilter=prefilter, n_process=n_process, progress=progress)
 
 
 __all__ = ["SUPPORTED_LANGUAGES", "extract", "extract_sentences", "geo"]

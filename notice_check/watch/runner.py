@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -88,15 +89,18 @@ class WatchRun:
 
     # ------------------------------------------------------------------ public
 
-    def run(self) -> dict[str, Any]:
+    def run(self, progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+        """Fetch, store and compare every notice; `progress(done, total)` is called per notice read."""
         started = _iso()
         entries = load_watchlist(self.watchlist)
         manifests = self._load_manifests(entries)  # a broken manifest stops the run before any fetch
         results = fetch_all(entries, self.fetcher, self.ignore_robots)
         reports = []
         with Store(self.store_path) as store:
-            for entry in entries:
+            for done, entry in enumerate(entries, start=1):
                 reports.append(self._one(store, entry, results[entry.id], manifests.get(entry.id), started))
+                if progress is not None:
+                    progress(done, len(entries))
         return {
             "run": {"started": started, "finished": _iso(), "watchlist": str(self.watchlist),
                     "store": str(self.store_path), "extractor_version": self.extractor_version},

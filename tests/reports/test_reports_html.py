@@ -212,3 +212,42 @@ def test_headless_chromium_runs_no_hostile_script(tmp_path: Path) -> None:
     assert clicked.body["data-panel"] == "open"
     shown = clicked.select("#panel-body .finding")
     assert shown and shown[0]["data-verdict"] == "contradicted" and not shown[0].get("id")
+
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+
+def test_line_report_in_chromium_shows_every_finding_and_saves_a_screenshot(tmp_path: Path) -> None:
+    """The LINE example's report in a real browser: every finding is laid out (visible), and a screenshot
+    is kept as an artifact (artifacts/line-report.png, linked from the README)."""
+    if not CHROMIUM.exists():
+        print("skipped: /usr/bin/chromium is not installed")
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium to run this test)")
+    from notice_check import api
+
+    result = api.check(EXAMPLES / "line-2021" / "notice.md", EXAMPLES / "line-2021" / "manifest.yaml")
+    html = render_check(result, "html")
+    probe = (
+        "<script>document.querySelectorAll('.finding').forEach(function (f) {"
+        "f.setAttribute('data-visible', f.getClientRects().length > 0 ? 'yes' : 'no'); });</script></body>"
+    )
+    page = tmp_path / "line-report.html"
+    page.write_text(html.replace("</body>", probe), encoding="utf-8")
+    flags = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             "--disable-background-networking", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+             "--virtual-time-budget=2000"]
+    proc = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    dom = _soup(proc.stdout)
+    shown = dom.select(".finding[data-finding]")
+    assert len({f["data-finding"] for f in shown}) == len(result.findings)
+    assert all(f.get("data-visible") == "yes" for f in shown), [f["data-finding"] for f in shown
+                                                                if f.get("data-visible") != "yes"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "line-report.png"
+    shot.unlink(missing_ok=True)
+    proc = subprocess.run([*flags, "--window-size=1200,1800", f"--screenshot={shot}", page.as_uri()],
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
