@@ -180,11 +180,12 @@ MODES = {
 
 
 def run_modes(limit: int | None) -> int:
+    load = os.getloadavg()[0]
     rows = [_spawn(m, limit) for m in MODES]
     r0 = rows[0]
     print(f"{r0['notices']} distinct English notices, {r0['words']:,} words; each mode in a fresh process, "
           f"model loading not timed; peak = max RSS of the process (children: of its worker processes); "
-          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+          f"load average before the run {load:.2f} on {os.cpu_count()} CPUs")
     print(f"{'mode':<48}{'seconds':>8}{'words/s':>9}{'out':>7}{'peak MiB':>9}{'children':>9}")
     for m, r in zip(MODES, rows, strict=True):
         print(f"{MODES[m]:<48}{r['seconds']:>8.2f}{r['words'] / r['seconds']:>9,.0f}{r['out']:>7}"

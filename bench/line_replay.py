@@ -1,0 +1,179 @@
+"""Replay the published LINE privacy-policy history through `watch`, one version per "night".
+
+    python bench/line_replay.py                 # ../shared/corpora (or $NOTICE_CHECK_CORPORA)
+    python bench/line_replay.py --json          # the outcomes as JSON
+
+Every version of ota-pga-versions/LINE/Privacy Policy is served in index.csv order at the same URL by a local
+server, and `WatchRun` runs once per version against one store. Printed per version: the watch status, the
+version id, the assertion diff (added / removed / changed) and the storage-location changes; then the checks
+tests/watch/test_watch_line_replay.py makes (US and KR added to storage in 2023-09, KR removed in 2026-07,
+"technical or declaration upgrade" commits change no assertion, each distinct text stored once).
+The corpus is read at run time, never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+UPGRADE_MARKS = ("technical or declaration upgrade", "refilter")
+
+
+def corpora_dir() -> Path:
+    """$NOTICE_CHECK_CORPORA, else ../shared/corpora next to the repository."""
+    return Path(os.environ.get("NOTICE_CHECK_CORPORA") or ROOT.parent / "shared" / "corpora")
+
+
+def line_dir(corpora: Path | None = None) -> Path:
+    return (corpora or corpora_dir()) / "ota-pga-versions" / "LINE" / "Privacy Policy"
+
+
+@dataclass
+class Night:
+    """What one watch run said about one published version."""
+
+    order: int
+    file: str
+    date: str
+    subject: str
+    upgrade: bool  # an OTA "technical or declaration upgrade" / "Refilter" commit: not a policy change
+    status: str
+    version: str | None
+    seconds: float
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    storage: list[dict[str, Any]] = field(default_factory=list)  # storage-location moves: old/new countries
+
+    @property
+    def assertion_change(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+def _countries(assertion: dict[str, Any] | None) -> list[str]:
+    location = (assertion or {}).get("location") or {}
+    return sorted(location.get("countries") or [])
+
+
+def _storage_moves(diff: dict[str, Any]) -> list[dict[str, Any]]:
+    moves = []
+    for a in diff["added"]:
+        if a["practice"] == "storage" and _countries(a):
+            moves.append({"kind": "added", "old": [], "new": _countries(a), "text": a.get("text", "")})
+    for a in diff["removed"]:
+        if a["practice"] == "storage" and _countries(a):
+            moves.append({"kind": "removed", "old": _countries(a), "new": [], "text": a.get("text", "")})
+    for c in diff["changed"]:
+        if "storage" in (c["old"]["practice"], c["new"]["practice"]) and _countries(c["old"]) != _countries(c["new"]):
+            moves.append({"kind": "changed", "old": _countries(c["old"]), "new": _countries(c["new"]),
+                          "text": c["new"].get("text", "")})
+    return moves
+
+
+class _Handler(BaseHTTPRequestHandler):
+    body: bytes = b""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        found = self.path.split("?", 1)[0] == "/privacy.md"
+        body = type(self).body if found else b"not found"
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", "text/markdown; charset=utf-8" if found else "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _server() -> Iterator[tuple[type[_Handler], str]]:
+    handler = type("Handler", (_Handler,), {"body": b""})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield handler, f"http://127.0.0.1:{server.server_address[1]}/privacy.md"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def index_rows(versions: Path) -> list[dict[str, str]]:
+    with (versions / "index.csv").open(encoding="utf-8", newline="") as handle:
+        return sorted(csv.DictReader(handle), key=lambda r: int(r["order"]))
+
+
+def replay(versions: Path, store: Path, limit: int | None = None) -> list[Night]:
+    """One watch run per published version, oldest first, into `store`."""
+    from notice_check.watch import PoliteFetcher, WatchRun
+
+    nights = []
+    with _server() as (handler, url):
+        watchlist = store.parent / "line-watchlist.json"
+        watchlist.write_text(json.dumps({"notices": [{"id": "line", "url": url}]}), encoding="utf-8")
+        for row in index_rows(versions)[:limit]:
+            handler.body = (versions / row["file"]).read_bytes()
+            begun = time.perf_counter()
+            report = WatchRun(watchlist, store, fetcher=PoliteFetcher(timeout=10, attempts=1, delay=0)).run()
+            notice = report["notices"][0]
+            diff = (notice["diff"] or {}).get("assertions") or {"added": [], "removed": [], "changed": []}
+            subject = row["commit_subject"]
+            nights.append(Night(
+                order=int(row["order"]), file=row["file"], date=row["author_date"][:10], subject=subject,
+                upgrade=any(mark in subject.lower() for mark in UPGRADE_MARKS), status=notice["status"],
+                version=notice["version"], seconds=round(time.perf_counter() - begun, 2),
+                added=[f"{a['practice']}: {a.get('text', '')[:100]}" for a in diff["added"]],
+                removed=[f"{a['practice']}: {a.get('text', '')[:100]}" for a in diff["removed"]],
+                changed=[c["summary"] for c in diff["changed"]],
+                storage=_storage_moves(diff)))
+    return nights
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    versions = line_dir()
+    if not (versions / "index.csv").is_file():
+        raise SystemExit(f"LINE versions not found under {versions} (set NOTICE_CHECK_CORPORA)")
+    with tempfile.TemporaryDirectory() as tmp:
+        nights = replay(versions, Path(tmp) / "line.db", args.limit)
+        import sqlite3
+
+        with sqlite3.connect(Path(tmp) / "line.db") as con:
+            stored = con.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+    if args.json:
+        print(json.dumps({"nights": [asdict(n) for n in nights], "versions_stored": stored}, indent=2))
+        return
+    for n in nights:
+        mark = " [technical upgrade]" if n.upgrade else ""
+        print(f"{n.order:>3} {n.date} {n.status:<9} v{n.version} {n.seconds:5.1f}s  +{len(n.added)} "
+              f"-{len(n.removed)} ~{len(n.changed)}{mark}")
+        for move in n.storage:
+            print(f"      storage {move['kind']}: {','.join(move['old']) or '-'} -> {','.join(move['new']) or '-'}"
+                  f"   {move['text'][:90]}")
+        if n.upgrade and n.assertion_change:
+            print(f"      UNEXPECTED assertion change on a technical upgrade: {n.added + n.removed + n.changed}")
+    print(f"{len(nights)} nights, {stored} versions stored, "
+          f"{sum(n.seconds for n in nights):.1f} s in watch runs")
+
+
+if __name__ == "__main__":
+    main()
