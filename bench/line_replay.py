@@ -74,14 +74,14 @@ def _storage_moves(diff: dict[str, Any]) -> list[dict[str, Any]]:
     moves = []
     for a in diff["added"]:
         if a["practice"] == "storage" and _countries(a):
-            moves.append({"kind": "added", "old": [], "new": _countries(a), "text": a.get("text", "")})
+            moves.append({"kind": "added", "old": [], "new": _countries(a), "text": a["evidence"]["text"]})
     for a in diff["removed"]:
         if a["practice"] == "storage" and _countries(a):
-            moves.append({"kind": "removed", "old": _countries(a), "new": [], "text": a.get("text", "")})
+            moves.append({"kind": "removed", "old": _countries(a), "new": [], "text": a["evidence"]["text"]})
     for c in diff["changed"]:
         if "storage" in (c["old"]["practice"], c["new"]["practice"]) and _countries(c["old"]) != _countries(c["new"]):
             moves.append({"kind": "changed", "old": _countries(c["old"]), "new": _countries(c["new"]),
-                          "text": c["new"].get("text", "")})
+                          "text": c["new"]["evidence"]["text"]})
     return moves
 
 
@@ -119,15 +119,16 @@ def index_rows(versions: Path) -> list[dict[str, str]]:
         return sorted(csv.DictReader(handle), key=lambda r: int(r["order"]))
 
 
-def replay(versions: Path, store: Path, limit: int | None = None) -> list[Night]:
-    """One watch run per published version, oldest first, into `store`."""
+def replay(versions: Path, store: Path, limit: int | None = None, orders: list[int] | None = None) -> list[Night]:
+    """One watch run per published version, oldest first, into `store` (only the index.csv `orders` given)."""
     from notice_check.watch import PoliteFetcher, WatchRun
 
     nights = []
     with _server() as (handler, url):
         watchlist = store.parent / "line-watchlist.json"
         watchlist.write_text(json.dumps({"notices": [{"id": "line", "url": url}]}), encoding="utf-8")
-        for row in index_rows(versions)[:limit]:
+        rows = [r for r in index_rows(versions) if orders is None or int(r["order"]) in orders]
+        for row in rows[:limit]:
             handler.body = (versions / row["file"]).read_bytes()
             begun = time.perf_counter()
             report = WatchRun(watchlist, store, fetcher=PoliteFetcher(timeout=10, attempts=1, delay=0)).run()
@@ -138,8 +139,8 @@ def replay(versions: Path, store: Path, limit: int | None = None) -> list[Night]
                 order=int(row["order"]), file=row["file"], date=row["author_date"][:10], subject=subject,
                 upgrade=any(mark in subject.lower() for mark in UPGRADE_MARKS), status=notice["status"],
                 version=notice["version"], seconds=round(time.perf_counter() - begun, 2),
-                added=[f"{a['practice']}: {a.get('text', '')[:100]}" for a in diff["added"]],
-                removed=[f"{a['practice']}: {a.get('text', '')[:100]}" for a in diff["removed"]],
+                added=[f"{a['practice']}: {a['evidence']['text'][:160]}" for a in diff["added"]],
+                removed=[f"{a['practice']}: {a['evidence']['text'][:160]}" for a in diff["removed"]],
                 changed=[c["summary"] for c in diff["changed"]],
                 storage=_storage_moves(diff)))
     return nights

@@ -267,6 +267,12 @@ CHECKS: dict[str, Check] = {
     "authority_holder": _authority_holder,
     "title": lambda c, t: _title_like(c.text),
     "modifier": slots.modifier,
+    "plan_frame": lambda c, t: t.dep_ == "xcomp" and t.head.lemma_ in (
+        "plan", "intend", "aim", "consider", "hope", "expect", "wish", "want", "seek"),
+    "storage_compound": lambda c, t: any(
+        ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in ("data", "server", "hosting", "storage", "center",
+                                                                  "centre", "datacenter", "cloud")
+        for ch in t.children),
     "described_data": lambda c, t: t.dep_ in ("relcl", "acl") and t.head.dep_ in ("nsubj", "nsubjpass", "dobj")
     and t.head.head.i in c.hit_tokens() and t.head.head.i != t.i,
     "origin_place": lambda c, t: any(c.place_owner(m) == t.i and _under_from(m) for m in c.mentions),

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class PlaceMention:
     span: Span
     place: geo.Place
+    gloss: bool = False  # a bracketed place that stands for the one before it ("EU (Dublin)")
 
     @property
     def root(self):  # noqa: ANN201 - a spaCy Token
@@ -62,6 +63,7 @@ def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:
     """"North Europe (Ireland)", "EU (Dublin)", "US (Virginia)": a place glossed in brackets is one place;
     keep the narrower reading."""
     drop: set[int] = set()
+    glosses: set[int] = set()
     for outer, inner in zip(found, found[1:], strict=False):
         doc = outer.span.doc
         between = doc[outer.span.end : inner.span.start].text.strip()
@@ -69,8 +71,9 @@ def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:
         if between != "(" or not closes:
             continue
         outer_set, inner_set = set(outer.place.countries), set(inner.place.countries)
-        if inner_set <= outer_set or outer.place.broad:
-            drop.add(id(outer))
-        elif outer_set <= inner_set:
-            drop.add(id(inner))
-    return [m for m in found if id(m) not in drop]
+        if outer_set <= inner_set and not outer.place.broad:
+            drop.add(id(inner))  # "us-east-1 (Northern Virginia)": the same place said twice
+        elif inner_set <= outer_set or outer.place.broad:
+            drop.add(id(outer))  # "EU (Dublin)", "North Europe (Ireland)": the narrower reading
+            glosses.add(id(inner))
+    return [PlaceMention(m.span, m.place, gloss=id(m) in glosses) for m in found if id(m) not in drop]

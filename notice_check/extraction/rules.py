@@ -29,7 +29,7 @@ CHECKS = frozenset(
         "data_of", "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention",
         "party_locative", "to_our_servers", "authority_holder", "title", "modifier", "party_subject",
         "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
-        "definitional", "origin_place", "described_data",
+        "definitional", "origin_place", "described_data", "plan_frame", "storage_compound",
     }
 )
 

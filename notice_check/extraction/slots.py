@@ -119,7 +119,7 @@ class SentenceContext:
         blockers = self.lex.words("place_blockers")
         source = self.lex.words("place_prepositions", "source")
         root = mention.root
-        if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i:
+        if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i != root.i and root.head.pos_ != "PROPN":
             head = root.head
             if head.dep_ == "pobj" and head.head.lower_ in source:
                 return False  # "from our EU entities"
@@ -155,18 +155,25 @@ class SentenceContext:
                 return False
         return True
 
-    def places_for(self, tok: Token) -> list[PlaceMention]:
+    def _own_places(self, tok: Token) -> list[PlaceMention]:
         owned = [m for m in self.mentions if self.place_owner(m) == tok.i and self.place_is_destination(m)]
         # "housed on servers located in Japan": the inner trigger's places belong to the outer claim
         inner = [i for i in self.hit_tokens() if i != tok.i and nested_in(self.doc, i, tok.i)]
         nested = [m for m in self.mentions if self.place_owner(m) in inner and self.place_is_destination(m)]
-        if owned or nested:
-            return sorted(owned + nested, key=lambda m: m.span.start)
+        return sorted(owned + nested, key=lambda m: m.span.start)
+
+    def places_for(self, tok: Token) -> list[PlaceMention]:
+        return _outside_asides(tok, self._places_for(tok))
+
+    def _places_for(self, tok: Token) -> list[PlaceMention]:
+        own = self._own_places(tok)
+        if own:
+            return own
         # conjoined verbs share their places ("stored and processed in Japan")
         for sib in _conj_group(tok):
             if sib.i == tok.i or is_negated(self, sib) != is_negated(self, tok):
                 continue
-            shared = [m for m in self.mentions if self.place_owner(m) == sib.i and self.place_is_destination(m)]
+            shared = self._own_places(sib)
             if shared:
                 return shared
         # "to Singapore, Malaysia and other countries where it may be stored": the relative clause's places
@@ -186,6 +193,38 @@ class SentenceContext:
         return []
 
 
+def _paren_depth(doc: Doc, i: int) -> list[int]:
+    """Indices of the open brackets around token i."""
+    stack: list[int] = []
+    for t in doc[:i]:
+        if t.text in ("(", "["):
+            stack.append(t.i)
+        elif t.text in (")", "]") and stack:
+            stack.pop()
+    return stack
+
+
+def _outside_asides(tok: Token, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop places inside a bracketed aside the trigger is not in ("... store your data in other countries
+    (the EU and Japan adopted mutual adequacy decisions ...)"); a gloss of a place is kept."""
+    if not mentions:
+        return mentions
+    doc = tok.doc
+    trigger_parens = set(_paren_depth(doc, tok.i))
+    kept = []
+    for m in mentions:
+        opened = [p for p in _paren_depth(doc, m.span.start) if p not in trigger_parens]
+        if not opened or m.gloss:
+            kept.append(m)
+            continue
+        before = doc[opened[-1] - 1] if opened[-1] > 0 else None
+        glosses = before is not None and any(o.span.end == opened[-1] or o.span.end == before.i + 1
+                                             for o in mentions if o is not m)
+        if glosses:
+            kept.append(m)  # "Australia (AWS ap-southeast-2, Sydney)", "in Mumbai (ap-south-1)"
+    return kept
+
+
 def party_locative(ctx: SentenceContext, tok: Token) -> bool:
     """"providers located in X", "our staff, based in X": the place is where a party is, not a store."""
     if tok.lemma_.lower() not in LOCATIVE_VERBS:
@@ -198,6 +237,8 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
             return False
         holder = _resolve_relative(subj[0])
     text = " ".join(t.text for t in holder.subtree if t.dep_ not in ("acl", "relcl", "prep"))
+    if holder.lower_ in ctx.lex.words("user_subjects") or holder.lemma_.lower() in ctx.lex.words("place_blockers"):
+        return True  # "other users, who may be located outside the EEA": where people are
     if holder.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}:
         return True  # "our offices are located in Dublin": where people work, not where data is
     if looks_like_data(ctx.lex, text) or holder.lemma_.lower() in LOCATIVE_HEADS - PARTY_HEADS:
@@ -356,7 +397,8 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
         cur = _inherits_from_head(cur)
         seen += 1
     text = ctx.region_text(tok)
-    if re.search(r"\breserves? the right\b", ctx.text, re.IGNORECASE):
+    if re.search(r"\breserves? the right\b|\b(cannot|can ?not|can't) be (ruled out|excluded)\b|"
+                 r"\bit is possible that\b|\bthere is a (possibility|chance) that\b", ctx.text, re.IGNORECASE):
         return True
     return bool(ctx.lex.modality_phrases.search(text))
 
