@@ -2,7 +2,7 @@
 
 from notice_check.watch.fetcher import FetchResult, PoliteFetcher, parse_retry_after
 from notice_check.watch.render import render_document, render_watch
-from notice_check.watch.runner import WatchRun, fetch_all
+from notice_check.watch.runner import WatchRun, fetch_all, iter_fetch
 from notice_check.watch.watchlist import WatchEntry, load_watchlist
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "WatchEntry",
     "WatchRun",
     "fetch_all",
+    "iter_fetch",
     "load_watchlist",
     "parse_retry_after",
     "render_document",

@@ -1,7 +1,8 @@
 """The nightly job: fetch every notice of a watchlist, keep each distinct version, diff, re-check, report.
 
 Fetching runs concurrently across hosts with one connection per host (notices of one host are fetched one after
-the other); parsing, extraction and the store run in the calling thread, one transaction per notice. A notice
+the other); parsing, extraction and the store run in the calling thread, one transaction per notice, committed
+as soon as that notice is fetched (a run killed midway keeps the notices it finished). A notice
 whose normalised text equals any version seen before is "unchanged" (A/B flapping is not a change); a new
 extractor version re-reads stored versions silently. Failures are recorded and reported, never stored as a
 version.
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,32 +48,58 @@ class _Checked:
     path: str
 
 
-def fetch_all(entries: list[WatchEntry], fetcher: PoliteFetcher,
-              ignore_robots: bool = False) -> dict[str, FetchResult]:
-    """Results by notice id: hosts in parallel, one connection per host."""
+def iter_fetch(entries: list[WatchEntry], fetcher: PoliteFetcher,
+               ignore_robots: bool = False) -> Iterator[tuple[str, FetchResult]]:
+    """(notice id, result) pairs as soon as each fetch ends: hosts in parallel, one connection per host.
+
+    A generator so the caller can store each notice while the others are still being fetched (a run killed
+    midway keeps what it finished); closing it early stops the hosts after their current request."""
     by_host: dict[str, list[WatchEntry]] = defaultdict(list)
     for entry in entries:
         by_host[urlsplit(entry.url).netloc.lower()].append(entry)
-
-    def run_host(group: list[WatchEntry]) -> list[tuple[str, FetchResult]]:
-        out = []
-        for entry in group:
-            if entry.ignore_robots or ignore_robots:
-                polite = PoliteFetcher(timeout=fetcher.timeout, attempts=fetcher.attempts, backoff=fetcher.backoff,
-                                       max_wait=fetcher.max_wait, respect_robots=False, delay=fetcher.delay,
-                                       sleep=fetcher.sleep)
-                out.append((entry.id, polite.fetch_result(entry.url)))
-            else:
-                out.append((entry.id, fetcher.fetch_result(entry.url)))
-        return out
-
-    results: dict[str, FetchResult] = {}
     if not by_host:
-        return results
-    with ThreadPoolExecutor(max_workers=min(MAX_HOSTS, len(by_host)), thread_name_prefix="watch-host") as pool:
-        for pairs in pool.map(run_host, by_host.values()):
-            results.update(pairs)
-    return results
+        return
+    done: queue.Queue[tuple[str, FetchResult] | BaseException | None] = queue.Queue()
+    stop = threading.Event()
+
+    def run_host(group: list[WatchEntry]) -> None:
+        try:
+            for entry in group:
+                if stop.is_set():
+                    break
+                polite = fetcher
+                if entry.ignore_robots or ignore_robots:
+                    polite = PoliteFetcher(timeout=fetcher.timeout, attempts=fetcher.attempts,
+                                           backoff=fetcher.backoff, max_wait=fetcher.max_wait,
+                                           respect_robots=False, delay=fetcher.delay, sleep=fetcher.sleep)
+                done.put((entry.id, polite.fetch_result(entry.url)))
+        except BaseException as err:  # handed to the consuming thread, which re-raises it
+            done.put(err)
+        finally:
+            done.put(None)
+
+    pool = ThreadPoolExecutor(max_workers=min(MAX_HOSTS, len(by_host)), thread_name_prefix="watch-host")
+    try:
+        for group in by_host.values():
+            pool.submit(run_host, group)
+        running = len(by_host)
+        while running:
+            item = done.get()
+            if item is None:
+                running -= 1
+            elif isinstance(item, BaseException):
+                raise item
+            else:
+                yield item
+    finally:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def fetch_all(entries: list[WatchEntry], fetcher: PoliteFetcher,
+              ignore_robots: bool = False) -> dict[str, FetchResult]:
+    """Results by notice id: hosts in parallel, one connection per host."""
+    return dict(iter_fetch(entries, fetcher, ignore_robots))
 
 
 class WatchRun:
@@ -94,17 +123,19 @@ class WatchRun:
         started = _iso()
         entries = load_watchlist(self.watchlist)
         manifests = self._load_manifests(entries)  # a broken manifest stops the run before any fetch
-        results = fetch_all(entries, self.fetcher, self.ignore_robots)
-        reports = []
+        by_id = {entry.id: entry for entry in entries}
+        reports: dict[str, dict[str, Any]] = {}
         with Store(self.store_path) as store:
-            for done, entry in enumerate(entries, start=1):
-                reports.append(self._one(store, entry, results[entry.id], manifests.get(entry.id), started))
+            # each notice is stored (its own transaction) as soon as it is fetched, not after the whole run
+            for notice_id, fetched in iter_fetch(entries, self.fetcher, self.ignore_robots):
+                entry = by_id[notice_id]
+                reports[notice_id] = self._one(store, entry, fetched, manifests.get(notice_id), started)
                 if progress is not None:
-                    progress(done, len(entries))
+                    progress(len(reports), len(entries))
         return {
             "run": {"started": started, "finished": _iso(), "watchlist": str(self.watchlist),
                     "store": str(self.store_path), "extractor_version": self.extractor_version},
-            "notices": reports,
+            "notices": [reports[entry.id] for entry in entries],  # watchlist order, whatever the fetch order
         }
 
     # ------------------------------------------------------------------ per notice
