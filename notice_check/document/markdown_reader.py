@@ -25,6 +25,31 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
+_GLYPH_BULLET = re.compile(r"^\s*[•●○◦▪▫■□◆◇►▸‣⁃∙·・]\s*")
+
+
+def _lines(token: Token) -> list[str]:
+    """An inline token's text split at its line breaks (soft or hard)."""
+    lines: list[str] = [""]
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            lines[-1] += child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            lines.append("")
+    return lines
+
+
+def _glyph_list(token: Token) -> tuple[str, list[str]] | None:
+    """A paragraph that is really a list written with glyph bullets ("● to store your login state;" on
+    lines joined by hard breaks), as CommonMark does not know "●": (lead-in text, items), else None."""
+    lines = [line for line in _lines(token) if line.strip()]
+    bullets = [i for i, line in enumerate(lines) if _GLYPH_BULLET.match(line)]
+    if len(bullets) < 2 or bullets != list(range(bullets[0], len(lines))):
+        return None
+    lead = clean_inline(" ".join(lines[: bullets[0]]))
+    return lead, [clean_inline(_GLYPH_BULLET.sub("", lines[i], count=1)) for i in bullets]
+
+
 def _inline(token: Token) -> str:
     parts: list[str] = []
     for child in token.children or []:
@@ -88,6 +113,12 @@ def read_markdown(text: str, ids: Ids | None = None) -> tuple[list[RawBlock], st
                 row.append(txt)
             elif items:
                 items[-1].parts.append(txt)
+            elif (glyphs := _glyph_list(tok)) is not None:
+                lead, entries = glyphs
+                if lead:
+                    blocks.append(RawBlock("paragraph", lead))
+                list_id, group = ids.next(), ids.next()
+                blocks.extend(RawBlock("list_item", e, level=1, list_id=list_id, group=group) for e in entries if e)
             elif txt:
                 blocks.append(RawBlock("paragraph", txt))
         elif t in ("bullet_list_open", "ordered_list_open"):

@@ -19,6 +19,7 @@ _CJK_END = "。！？"
 _JA_PARTICLES = "とをのがはにもでやって"
 _OPENERS = "\"'“‘«([{「『（【"
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, e.g, S.A
+_GLUED = re.compile(r"[a-z]{3}\.(?=[A-Z][a-z]{1,}\b)")  # "period.We": a sentence end whose space was lost
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})\)?$")
 
 
@@ -98,7 +99,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.start() < start:
             continue
         if m.group()[0] not in _CJK_END and end < n and not text[end].isspace():
-            continue  # "3.5", "example.com", "U.S.A" mid-token
+            if not _GLUED.match(text, max(0, m.start() - 3)):
+                continue  # "3.5", "example.com", "U.S.A" mid-token
+            # "...such storage period.We may continue ...": a lost space between two sentences
+            spans.append((start, end))
+            start = end
+            continue
         nxt = end
         while nxt < n and text[nxt].isspace():
             nxt += 1

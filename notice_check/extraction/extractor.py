@@ -265,7 +265,7 @@ CHECKS: dict[str, Check] = {
     "party_locative": _party_locative,
     "to_our_servers": _to_our_servers,
     "authority_holder": _authority_holder,
-    "title": lambda c, t: _title_like(c.text),
+    "title": lambda c, t: _title_like(c.text) or _fragment(c, t),
     "modifier": slots.modifier,
     "plan_frame": lambda c, t: t.dep_ == "xcomp" and t.head.lemma_ in (
         "plan", "intend", "aim", "consider", "hope", "expect", "wish", "want", "seek"),
@@ -289,11 +289,23 @@ CHECKS: dict[str, Check] = {
 }
 
 
+_NUMBERED_HEADING = re.compile(r"^\s*(?:\d+|[A-Z])(?:\.\w{1,3})*\.?\s*[A-Z][^.!?;:]*$")
+
+
+def _fragment(ctx: SentenceContext, tok: Token) -> bool:
+    """A line with no final stop whose root is a noun ("Personal Data that is directly collected in
+    third-party services"): a heading or a table label, not a statement."""
+    text = ctx.text.strip()
+    return bool(text) and text[-1] not in ".!?;:)\"'”’" and tok.sent.root.pos_ in ("NOUN", "PROPN")
+
+
 def _title_like(text: str) -> bool:
     """"Section 4: How We Collect Information" is a heading that reached us as text."""
     stripped = text.strip()
     if not stripped or stripped[-1] in ".!?;:)\"'”’":
         return False
+    if _NUMBERED_HEADING.match(stripped) and len(stripped.split()) <= 14:
+        return True  # "5.c.Sharing of Personal Data among group companies"
     words = re.findall(r"[A-Za-z][\w'’-]*", stripped)
     if not words or len(words) > 14:
         return False

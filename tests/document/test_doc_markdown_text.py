@@ -201,3 +201,16 @@ def test_stdin_plain_text() -> None:
     doc = load_document("-", data=b"PRIVACY\n\nWe store data in Japan.\n")
     assert doc.text == "PRIVACY\n\nWe store data in Japan."
     assert doc.blocks[0].kind == "heading"
+
+
+def test_glyph_bullets_on_hard_broken_lines_are_a_list() -> None:
+    """CommonMark does not know "●": lines joined by hard breaks are still list items, with their lead-in."""
+    from notice_check.document import load_document
+
+    text = "# Cookies\n\nWe use cookies:  \n● to store your login state;  \n● to store language settings.\n"
+    doc = load_document("-", data=text.encode())
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert kinds == [("heading", "Cookies"), ("paragraph", "We use cookies:"),
+                     ("list_item", "to store your login state;"), ("list_item", "to store language settings.")]
+    assert all(b.intro == "We use cookies:" for b in doc.blocks if b.kind == "list_item")
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
