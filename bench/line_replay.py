@@ -19,17 +19,16 @@ import json
 import os
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _local_http import Pages, serve  # noqa: E402
 
 UPGRADE_MARKS = ("technical or declaration upgrade", "refilter")
 
@@ -85,35 +84,6 @@ def _storage_moves(diff: dict[str, Any]) -> list[dict[str, Any]]:
     return moves
 
 
-class _Handler(BaseHTTPRequestHandler):
-    body: bytes = b""
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        found = self.path.split("?", 1)[0] == "/privacy.md"
-        body = type(self).body if found else b"not found"
-        self.send_response(200 if found else 404)
-        self.send_header("Content-Type", "text/markdown; charset=utf-8" if found else "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def _server() -> Iterator[tuple[type[_Handler], str]]:
-    handler = type("Handler", (_Handler,), {"body": b""})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield handler, f"http://127.0.0.1:{server.server_address[1]}/privacy.md"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def index_rows(versions: Path) -> list[dict[str, str]]:
     with (versions / "index.csv").open(encoding="utf-8", newline="") as handle:
         return sorted(csv.DictReader(handle), key=lambda r: int(r["order"]))
@@ -124,12 +94,14 @@ def replay(versions: Path, store: Path, limit: int | None = None, orders: list[i
     from notice_check.watch import PoliteFetcher, WatchRun
 
     nights = []
-    with _server() as (handler, url):
+    pages: Pages = {}
+    with serve(pages) as (base,):
+        url = f"{base}/privacy.md"
         watchlist = store.parent / "line-watchlist.json"
         watchlist.write_text(json.dumps({"notices": [{"id": "line", "url": url}]}), encoding="utf-8")
         rows = [r for r in index_rows(versions) if orders is None or int(r["order"]) in orders]
         for row in rows[:limit]:
-            handler.body = (versions / row["file"]).read_bytes()
+            pages["/privacy.md"] = ((versions / row["file"]).read_bytes(), "text/markdown; charset=utf-8")
             begun = time.perf_counter()
             report = WatchRun(watchlist, store, fetcher=PoliteFetcher(timeout=10, attempts=1, delay=0)).run()
             notice = report["notices"][0]

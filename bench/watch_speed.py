@@ -25,15 +25,14 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _local_http import Pages, serve  # noqa: E402
 
 SUBJECTS = ["We", "Our service providers", "Example Co.", "Our affiliates", "The app", "Our support team"]
 VERBS = ["collect", "store", "process", "keep", "share", "use", "encrypt", "delete"]
@@ -60,38 +59,6 @@ def notice_html(n: int, words: int = 300) -> bytes:
             f"<h1>Privacy notice {n}</h1><h2>Section {n % 7}</h2>{body}</main></body></html>").encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    pages: dict[str, bytes] = {}
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        body = self.pages.get(self.path)
-        status = 200 if body is not None else 404
-        body = body if body is not None else b"not found"
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8" if status == 200 else "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def servers(hosts: int, pages: dict[str, bytes]) -> Iterator[list[str]]:
-    handler = type("Handler", (_Handler,), {"pages": pages})
-    with ExitStack() as stack:
-        bases = []
-        for _ in range(hosts):
-            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            server.daemon_threads = True
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            stack.callback(server.server_close)
-            stack.callback(server.shutdown)
-            bases.append(f"http://127.0.0.1:{server.server_address[1]}")
-        yield bases
-
-
 def cli_watch(watchlist: Path, store: Path, delay: float) -> tuple[float, dict]:
     command = [sys.executable, "-m", "notice_check", "watch", str(watchlist), "--store", str(store), "-f", "json",
                "--delay", str(delay)]
@@ -112,8 +79,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile the second run in this process")
     args = parser.parse_args()
 
-    pages = {f"/privacy/{n}": notice_html(n, args.words) for n in range(args.notices)}
-    with tempfile.TemporaryDirectory() as tmp, servers(args.hosts, pages) as bases:
+    pages: Pages = {f"/privacy/{n}": (notice_html(n, args.words), "text/html; charset=utf-8")
+                    for n in range(args.notices)}
+    with tempfile.TemporaryDirectory() as tmp, serve(pages, args.hosts) as bases:
         watchlist = Path(tmp) / "watchlist.json"
         store = Path(tmp) / "watch.db"
         entries = [{"id": f"n{n}", "url": bases[n % len(bases)] + f"/privacy/{n}"} for n in range(args.notices)]
