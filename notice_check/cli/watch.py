@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from notice_check.cli.fetch import IgnoreRobotsOpt, RetriesOpt, TimeoutOpt
-from notice_check.cli.options import OutputOpt, emit
+from notice_check.cli.options import OutputOpt, emit, note
 from notice_check.cli.progress import progress_bar
 
 WatchFormat = Literal["text", "json", "markdown"]
@@ -35,6 +35,13 @@ def watch_command(
                        ] = 1.0,
     delay: Annotated[float, typer.Option("--delay", min=0.0, help="Minimum seconds between requests to a host.")
                      ] = 1.0,
+    atom: Annotated[Path | None, typer.Option(
+        "--atom", metavar="FILE", dir_okay=False, show_default=False,
+        help="Also write an Atom feed of changed, new and failed notices (keeps the feed's last 50 entries).")
+    ] = None,
+    webhook: Annotated[str | None, typer.Option(
+        "--webhook", metavar="URL", show_default=False,
+        help="POST the Watch JSON to URL after the run (a failure is a warning, not an error).")] = None,
 ) -> None:
     """Fetch every notice of a watchlist, keep each new version, diff it and re-check it.
 
@@ -44,14 +51,27 @@ def watch_command(
     Examples:
 
         notice-check watch watchlist.yaml --store watch.db -f markdown -o digest.md
+
+        notice-check watch watchlist.yaml --store watch.db --atom feed.xml --webhook https://hooks.example/nc
     """
+    from notice_check.errors import FetchError
     from notice_check.watch import PoliteFetcher, WatchRun, render_watch
+    from notice_check.watch.atom import build_atom
+    from notice_check.watch.webhook import post_webhook
 
     fetcher = PoliteFetcher(timeout=timeout, attempts=retries + 1, backoff=backoff, delay=delay)
     run = WatchRun(watchlist, store, fetcher=fetcher, ignore_robots=ignore_robots)
     with progress_bar("watching notices") as progress:
         report = run.run(progress=progress)
     emit(render_watch(report, fmt), output)
+    if atom is not None:
+        target = atom.expanduser()
+        emit(build_atom(report, target), target)
+    if webhook:
+        try:
+            post_webhook(report, webhook)
+        except FetchError as err:
+            note(f"warning: {err}")
     if run.failed:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from notice_check.errors import FetchError, NoticeCheckError, UnsupportedLanguageError
+from notice_check.errors import FetchError, InputError, NoticeCheckError, UnsupportedLanguageError
+from notice_check.fetching.browser import needs_browser, render_page
 from notice_check.store import Attempt, Store, VersionRow, normalised_sha256
 from notice_check.watch.fetcher import FetchResult, PoliteFetcher
 from notice_check.watch.reading import content_type_of, read_page
@@ -106,8 +107,9 @@ class WatchRun:
     """One run over a watchlist; `run()` returns the Watch JSON (SPEC section 5) and `failed` says exit 3."""
 
     def __init__(self, watchlist: str | Path, store: str | Path, *, fetcher: PoliteFetcher | None = None,
-                 ignore_robots: bool = False) -> None:
+                 ignore_robots: bool = False, browser_timeout: float = 60.0) -> None:
         self.watchlist = Path(watchlist)
+        self.browser_timeout = browser_timeout
         self.store_path = Path(store)
         self.fetcher = fetcher or PoliteFetcher()
         self.ignore_robots = ignore_robots
@@ -162,10 +164,25 @@ class WatchRun:
         page = fetched.page
         assert page is not None
         attempt.final_url, attempt.http_status = page.final_url, page.status
+        if entry.browser:
+            try:
+                page = render_page(page, timeout=self.browser_timeout)
+            except FetchError as err:
+                return self._failure(store, entry, attempt, err, (page.content, content_type_of(page)))
         try:
-            with store.transaction():
-                content_type = content_type_of(page)
-                return self._good(store, entry, page.content, content_type, attempt, checked)
+            try:
+                with store.transaction():
+                    return self._good(store, entry, page.content, content_type_of(page), attempt, checked)
+            except InputError as err:
+                if entry.browser or not needs_browser(err):
+                    raise
+                try:  # no text in the plain HTML: a page written by JavaScript, render it
+                    page = render_page(page, timeout=self.browser_timeout)
+                except FetchError as browser_err:
+                    raise InputError(f"{err.message}; the headless browser could not help: {browser_err.message}",
+                                     source=err.source) from None
+                with store.transaction():
+                    return self._good(store, entry, page.content, content_type_of(page), attempt, checked)
         except NoticeCheckError as err:  # the page is there but unreadable (empty, binary, ...): keep the bytes
             return self._failure(store, entry, attempt, err, (page.content, content_type_of(page)))
         except Exception as err:  # a bug on one page must not lose the other notices of the run

@@ -20,6 +20,7 @@ class WatchEntry(BaseModel):
     manifest: str | None = None  # relative to the watchlist file
     language: str | None = None  # the expected language; another one is reported
     ignore_robots: bool = False
+    browser: bool = False  # render with headless Chromium (text written by JavaScript)
 
     @field_validator("remove", mode="before")
     @classmethod
