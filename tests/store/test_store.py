@@ -116,3 +116,14 @@ def test_real_differences_survive_normalisation():
     assert normalise_text("stored in Japan") != normalise_text("stored in Korea")
     assert normalise_text("https://x.org/p?id=1") != normalise_text("https://x.org/p?id=2")
     assert normalise_text("We keep logs for 30 days.") != normalise_text("We keep logs for 3 days.")
+
+
+def test_email_obfuscation_is_not_a_change():
+    """Cloudflare serves "[email protected]" to some fetches and the address to others."""
+    from notice_check.store import normalised_sha256
+
+    plain = "Write to privacy@example.com about your data.\n\nWe store it in Japan."
+    assert normalised_sha256(plain) == normalised_sha256(plain.replace("privacy@example.com", "[email protected]"))
+    assert normalised_sha256(plain) == normalised_sha256(
+        plain.replace("privacy@example.com", "privacy [at] example [dot] com"))
+    assert normalised_sha256(plain) != normalised_sha256(plain.replace("Japan", "Korea"))
