@@ -315,10 +315,6 @@ def _conj_group(tok: Token) -> list[Token]:
 # ---------------------------------------------------------------------- polarity and modality
 
 
-def _own_children(tok: Token) -> list[Token]:
-    return list(tok.children)
-
-
 def _inherits_from_head(tok: Token) -> Token | None:
     """A verb shares its head's auxiliaries and negation when it has none of its own."""
     if tok.dep_ == "conj":

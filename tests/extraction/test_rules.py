@@ -68,3 +68,11 @@ def _examples():
 def test_rule_examples(claims, practice, text, should_match):
     found = {a.practice for a in claims(text)}
     assert (practice in found) == should_match, f"{text!r} -> {found}"
+
+
+def test_every_check_a_rule_may_name_is_implemented():
+    """The rule schema (rules.CHECKS) and the readers (extractor.CHECKS) name the same checks."""
+    from notice_check.extraction.extractor import CHECKS as implemented
+    from notice_check.extraction.rules import CHECKS as allowed
+
+    assert set(implemented) == set(allowed)
