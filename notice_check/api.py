@@ -85,6 +85,18 @@ def extract(source: str | PathLike[str], *, data: bytes | None = None,
     return ExtractionResult(document=document, assertions=extract_assertions(document, progress=progress))
 
 
+def extract_many(documents: list[Document], *, jobs: int = 1,
+                 progress: Callable[[int, int], None] | None = None) -> list[ExtractionResult]:
+    """Extract several loaded notices in one batch (`jobs` processes); sentences they share are read once.
+
+    Load them with `load_notice` first, so that one unreadable file can be reported without losing the rest.
+    """
+    from notice_check.extraction import extract_many as extract_batch
+
+    found = extract_batch(documents, n_process=max(1, jobs), progress=progress)
+    return [ExtractionResult(document=d, assertions=a) for d, a in zip(documents, found, strict=True)]
+
+
 def load_manifest(path: str | PathLike[str]) -> Manifest:
     """Load and validate a manifest (YAML or JSON); errors name the file and line."""
     from notice_check.manifest import load_manifest as _load_manifest

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from notice_check import geo
@@ -31,11 +32,15 @@ SUPPORTED_LANGUAGES = ("en",)
 
 
 def _data_categories(text: str | None) -> list[str]:
-    if not text:
-        return []
+    return list(_categories_of(text)) if text else []
+
+
+@lru_cache(maxsize=65536)
+def _categories_of(text: str) -> tuple[str, ...]:
+    """Data phrases repeat across a notice ("your personal information"): map each one once."""
     from notice_check.taxonomy import default_taxonomy
 
-    return default_taxonomy().categories_for(text)
+    return tuple(default_taxonomy().categories_for(text))
 
 
 # ---------------------------------------------------------------------- requirement checks by name
@@ -267,6 +272,11 @@ CHECKS: dict[str, Check] = {
     "authority_holder": _authority_holder,
     "title": lambda c, t: _title_like(c.text) or _fragment(c, t),
     "modifier": slots.modifier,
+    "reader_recipient": slots.reader_recipient,
+    "unauthorized": slots.unauthorized,
+    "meta_frame": slots.meta_frame,
+    "rights_frame": slots.rights_frame,
+    "relative_clause": lambda c, t: t.dep_ == "relcl",
     "plan_frame": lambda c, t: t.dep_ == "xcomp" and t.head.lemma_ in (
         "plan", "intend", "aim", "consider", "hope", "expect", "wish", "want", "seek"),
     "storage_compound": lambda c, t: any(
@@ -314,13 +324,33 @@ def _title_like(text: str) -> bool:
     return caps >= 0.8 * len(words)
 
 
+# Checks that read only the parse tree and the lexicon, never the regions or the other triggers: their answer
+# for a token cannot change while the triggers of a sentence settle, so it is computed once.
+TREE_CHECKS = frozenset({
+    "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention", "title",
+    "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
+    "meta_frame", "rights_frame", "relative_clause", "document_noun", "access_holder", "party_subject",
+    "authority_subject",
+})
+
+
+def _check(ctx: SentenceContext, name: str, tok: Token) -> bool:
+    if name not in TREE_CHECKS:
+        return CHECKS[name](ctx, tok)
+    key = (name, tok.i)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = bool(CHECKS[name](ctx, tok))
+    return found
+
+
 def _passes(ctx: SentenceContext, hit: Hit) -> bool:
-    trig = hit.trigger
-    if any(CHECKS[name](ctx, hit.token) for name in trig.forbids):
+    trig, tok = hit.trigger, hit.token
+    if any(_check(ctx, name, tok) for name in trig.forbids):
         return False
-    if not all(CHECKS[name](ctx, hit.token) for name in trig.requires):
+    if not all(_check(ctx, name, tok) for name in trig.requires):
         return False
-    return not (trig.requires_any and not any(CHECKS[name](ctx, hit.token) for name in trig.requires_any))
+    return not (trig.requires_any and not any(_check(ctx, name, tok) for name in trig.requires_any))
 
 
 # ---------------------------------------------------------------------- assertion building
@@ -396,6 +426,12 @@ def _mention_mode(ctx: SentenceContext, m, outside_preps: frozenset[str]) -> str
     return "in"
 
 
+# Third parties that collect on the organisation's pages are recipients of that data (OPP-115's "Third
+# Party Sharing/Collection"); processors collecting on its behalf stay collection.
+THIRD_PARTY_COLLECTORS = frozenset({"third_party", "advertiser"})
+COLLECTED_BY_RULE = "sharing.collected_by.v1"
+
+
 def _party_models(mentions: list[slots.PartyMention]) -> list[Party]:
     return [Party(text=p.text, kind=p.kind, name=p.name) for p in mentions]  # type: ignore[arg-type]
 
@@ -406,12 +442,9 @@ class _SentenceReader:
         self.doc = doc
         self.sentence = sentence
         mentions = find_places(doc, an.places)
-        hits = []
-        by_id = {t.id: t for t in an.rules.triggers}
-        for match_id, start, _end in an.triggers(doc):
-            rid = an.nlp.vocab.strings[match_id]
-            hits.append(Hit(token=doc[start], trigger=by_id[rid]))
-        self.ctx = SentenceContext(doc=doc, hits=hits, mentions=mentions, lex=an.rules.lexicon, text=doc.text)
+        hits = [Hit(token=tok, trigger=trig) for tok, trig in an.triggers.hits(doc)]
+        self.ctx = SentenceContext(doc=doc, hits=hits, mentions=mentions, lex=an.rules.lexicon,
+                                   text=sentence.analysed)  # what was parsed: the same string as doc.text
 
     def evidence(self) -> Evidence:
         s = self.sentence
@@ -454,6 +487,8 @@ class _SentenceReader:
         practice = trig.practice
         negated = slots.is_negated(ctx, tok)
         may = slots.is_may(ctx, tok)
+        if practice in ("sharing", "sale") and slots.wish_frame(ctx, tok):
+            negated, may = False, True  # "if you prefer that we do not share ...": we may share
         mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
         party_mentions = slots.parties(ctx, tok)
         if practice == "sharing":
@@ -478,6 +513,7 @@ class _SentenceReader:
                 found = _location(ctx, tok, origins, "outside")
                 location = found.model_copy(update={"mode": "outside"}) if found else None
         exclusive = slots.is_exclusive(ctx, tok, head, mentions)
+        actors: list[slots.PartyMention] = []
         if practice in ("processing", "collection", "storage"):
             actors = slots.actor_parties(ctx, tok)
             if practice != "processing":
@@ -513,6 +549,11 @@ class _SentenceReader:
         denied = [p for p in party_mentions if p.denied]
         kept = [p for p in party_mentions if not p.denied]
         results = [Assertion(**base, polarity="deny" if negated else "affirm", parties=_party_models(kept))]
+        collectors = [a for a in actors if a.kind in THIRD_PARTY_COLLECTORS] if practice == "collection" else []
+        if collectors:
+            # "advertising partners collect information about your visits": the data reaches them
+            results.append(Assertion(**{**base, "practice": "sharing", "rule": COLLECTED_BY_RULE},
+                                     polarity="deny" if negated else "affirm", parties=_party_models(collectors)))
         if denied and not kept and party_mentions:
             results = []  # "shared with neither advertisers nor brokers": only the denial
         if denied:
@@ -625,13 +666,9 @@ def _subsumes(b: Assertion, a: Assertion) -> bool:
 
 
 def wants_parse(an: Analyzer, sentence: Sentence) -> bool:
-    """The prefilter: a sentence can hold a claim only if it names a trigger word or sits under a
-    practice heading (and then it names a place)."""
-    text = sentence.analysed
-    if an.prefilter.search(text):
-        return True
-    section = " ".join(sentence.section[-2:])
-    return bool(section) and any(p.search(section) for p in an.rules.headings.values())
+    """The prefilter: parse a sentence only if some trigger in it could pass its required checks, or its
+    heading could give it a practice (see prefilter.py; it may keep too much, never too little)."""
+    return an.prefilter.wants(sentence.analysed, sentence.section)
 
 
 def check_language(document: Document) -> None:
@@ -644,18 +681,50 @@ def check_language(document: Document) -> None:
         )
 
 
-def extract_sentences(sentences: Iterable[Sentence], *, prefilter: bool = True, batch_size: int = 64,
-                      n_process: int = 1, progress: Callable[[int, int], None] | None = None) -> list[Assertion]:
-    """Assertions of the given sentences; `progress(done, total)` is called as sentences are read."""
+def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: int, n_process: int,
+                    progress: Callable[[int, int], None] | None, reuse: bool) -> list[list[Assertion]]:
+    """The assertions of each sentence, aligned with `sentences` (empty for those never parsed)."""
     an = load_analyzer()
-    units = [s for s in sentences if s.kind != "heading" and (not prefilter or wants_parse(an, s))]
-    out: list[Assertion] = []
-    docs = an.nlp.pipe((u.analysed for u in units), batch_size=batch_size, n_process=n_process)
-    for done, (unit, doc) in enumerate(zip(units, docs, strict=True), start=1):
-        out.extend(a.assign_id() for a in _SentenceReader(an, doc, unit).read())
-        if progress is not None and (done % batch_size == 0 or done == len(units)):
-            progress(done, len(units))
+    wanted = [i for i, s in enumerate(sentences)
+              if s.kind != "heading" and (not prefilter or wants_parse(an, s))]
+    slot_of: dict[int, int] = {}  # sentence index -> index of the distinct sentence that is read for it
+    first: dict[tuple, int] = {}
+    to_read: list[int] = []
+    for i in wanted:
+        s = sentences[i]
+        key = (s.text, s.analysed, tuple(s.section[-2:])) if reuse else (i,)
+        if key not in first:
+            first[key] = len(to_read)
+            to_read.append(i)
+        slot_of[i] = first[key]
+    read: list[list[Assertion]] = []
+    docs = an.nlp.pipe((sentences[i].analysed for i in to_read), batch_size=batch_size, n_process=n_process)
+    for done, (i, doc) in enumerate(zip(to_read, docs, strict=True), start=1):
+        read.append([a.assign_id() for a in _SentenceReader(an, doc, sentences[i]).read()])
+        if progress is not None and (done % batch_size == 0 or done == len(to_read)):
+            progress(done, len(to_read))
+    out: list[list[Assertion]] = [[] for _ in sentences]
+    for i, slot in slot_of.items():
+        if to_read[slot] == i:
+            out[i] = read[slot]
+        else:  # the same sentence again: the same claims, with this occurrence's evidence
+            s = sentences[i]
+            evidence = Evidence(text=s.text, start=s.start, end=s.end, section=s.section_path)
+            out[i] = [a.model_copy(update={"evidence": evidence}, deep=True).assign_id() for a in read[slot]]
     return out
+
+
+def extract_sentences(sentences: Iterable[Sentence], *, prefilter: bool = True, batch_size: int = 64,
+                      n_process: int = 1, progress: Callable[[int, int], None] | None = None,
+                      reuse: bool = True) -> list[Assertion]:
+    """Assertions of the given sentences; `progress(done, total)` is called as sentences are read.
+
+    With `reuse`, a sentence seen before in this batch (same text under the same headings) is parsed and
+    read once: successive versions of a notice, and notices built from one template, repeat most sentences.
+    """
+    per_sentence = _read_sentences(list(sentences), prefilter=prefilter, batch_size=batch_size,
+                                   n_process=n_process, progress=progress, reuse=reuse)
+    return [a for found in per_sentence for a in found]
 
 
 def extract(document: Document, *, prefilter: bool = True, n_process: int = 1,
@@ -665,4 +734,22 @@ def extract(document: Document, *, prefilter: bool = True, n_process: int = 1,
     return extract_sentences(document.sentences, prefilter=prefilter, n_process=n_process, progress=progress)
 
 
-__all__ = ["SUPPORTED_LANGUAGES", "extract", "extract_sentences", "geo"]
+def extract_many(documents: Sequence[Document], *, n_process: int = 1, prefilter: bool = True,
+                 progress: Callable[[int, int], None] | None = None) -> list[list[Assertion]]:
+    """The assertions of several notices, one list per notice: one parse pass over all of them (on
+    `n_process` cores), each sentence they share read once."""
+    for document in documents:
+        check_language(document)
+    sentences = [s for d in documents for s in d.sentences]
+    per_sentence = _read_sentences(sentences, prefilter=prefilter, batch_size=64, n_process=n_process,
+                                   progress=progress, reuse=True)
+    out: list[list[Assertion]] = []
+    pos = 0
+    for document in documents:
+        n = len(document.sentences)
+        out.append([a for found in per_sentence[pos : pos + n] for a in found])
+        pos += n
+    return out
+
+
+__all__ = ["SUPPORTED_LANGUAGES", "extract", "extract_many", "extract_sentences", "geo"]

@@ -55,8 +55,35 @@ def find_places(doc: Doc, matcher: PhraseMatcher) -> list[PlaceMention]:
             continue
         if span.start == 0 and place.ambiguous:
             continue  # "Jersey ..." opening a sentence is more likely a name than the place
+        if _part_of_name(span):
+            continue  # "The New York Times", "the Minnesota Vikings": a name, not a place
         found.append(PlaceMention(span=span, place=place))
     return _merge_glosses(found)
+
+
+# Words that may follow a place inside a longer proper name and still mean the place ("AWS Frankfurt
+# Region", "Japan East", "EU Data Boundary"); any other capitalised noun after it makes a name.
+_PLACE_NAME_HEADS = {"region", "regions", "zone", "zones", "east", "west", "north", "south", "central", "data",
+                     "center", "centre", "centers", "centres", "datacenter", "datacentre", "cloud", "server",
+                     "servers", "office", "offices", "area", "areas", "mainland", "territory", "territories",
+                     "time", "standard", "government", "economic", "union", "member", "states", "state",
+                     "privacy", "shield", "boundary", "law", "laws", "act", "gdpr", "edition", "branch",
+                     "entity", "entities", "subsidiary", "subsidiaries", "affiliates", "inc", "ltd", "llc", "gmbh",
+                     "corp", "corporation", "co", "k.k.", "kk", "plc", "limited", "b.v.", "bv", "sa", "sas",
+                     "pte", "pty", "ag", "srl", "s.a.", "s.r.l.", "company", "group", "holdings"}
+
+
+def _part_of_name(span: Span) -> bool:
+    """True for a place that opens a longer proper name of something else ("New York Times")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not nxt.text[:1].isupper() or nxt.pos_ != "PROPN" or nxt.lower_ in _PLACE_NAME_HEADS:
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "PROPN" and (
+        root.head.lower_ not in _PLACE_NAME_HEADS)
 
 
 def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:

@@ -30,6 +30,7 @@ CHECKS = frozenset(
         "party_locative", "to_our_servers", "authority_holder", "title", "modifier", "party_subject",
         "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
         "definitional", "origin_place", "described_data", "plan_frame", "storage_compound",
+        "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause",
     }
 )
 
@@ -63,12 +64,16 @@ class Lexicon:
     authority_requests: re.Pattern[str]
     data_words: re.Pattern[str]
     non_data_objects: re.Pattern[str]
+    _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, *path: str) -> frozenset[str]:
-        node: Any = self.raw
-        for part in path:
-            node = node[part]
-        return frozenset(str(w).lower() for w in node)
+        found = self._words.get(path)
+        if found is None:
+            node: Any = self.raw
+            for part in path:
+                node = node[part]
+            found = self._words[path] = frozenset(str(w).lower() for w in node)
+        return found
 
 
 @dataclass(frozen=True)

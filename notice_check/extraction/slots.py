@@ -50,6 +50,7 @@ class SentenceContext:
     _regions: dict[int, set[int]] = field(default_factory=dict)
     _owners: dict[int, int | None] | None = None
     candidate_tokens: set[int] = field(default_factory=set)  # every trigger match, whether it held or not
+    memo: dict[tuple[str, int], bool] = field(default_factory=dict)  # checks that read only the tree
 
     def __post_init__(self) -> None:
         self.candidate_tokens = {h.token.i for h in self.hits}
@@ -833,7 +834,9 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and cur.dep_ == "relcl" and (
                 cur.head.lemma_.lower() not in ("we", "company")
             ):
-                return classify_party(ctx.lex, cur.head.text) is None or cur.head.lower_ in users
+                # "people who share ...": a person who is not a party; "technology that encrypts": a thing
+                return cur.head.lower_ in users or (classify_party(ctx.lex, cur.head.text) is None
+                                                    and cur.head.lemma_.lower() in _PERSON_NOUNS)
         if _imperative(cur):
             return True
         if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lower_ in users for c in cur.head.children):
@@ -848,6 +851,11 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+_PERSON_NOUNS = {"person", "people", "individual", "anyone", "someone", "somebody", "anybody", "everyone",
+                 "parent", "child", "friend", "user", "visitor", "customer", "member", "participant", "player",
+                 "subscriber", "reader", "viewer", "student", "patient", "employee", "applicant", "candidate"}
+
+
 def _imperative(tok: Token) -> bool:
     """"Please do not store your password on shared computers": an instruction to the reader."""
     if any(c.lower_ == "please" for c in tok.children):
@@ -859,6 +867,9 @@ def _imperative(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in ("to", "will", "shall", "may", "can", "must", "would", "should")
            for c in tok.children):
         return False
+    if any(c.dep_ == "aux" and c.lower_ in ("do", "don't") for c in tok.children) and any(
+            c.dep_ == "neg" for c in tok.children):
+        return True  # "If you are under 13, do not provide personal information to ..."
     first = tok.doc[0]
     return first.i == tok.i or first.lower_ in ("please", "do", "don't", "never", "always", "remember", "make")
 
@@ -894,6 +905,151 @@ def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
         if cur.dep_ not in ("conj", "xcomp", "ccomp", "pcomp", "advcl", "prep", "pobj", "dobj", "acl"):
             break
         cur = cur.head
+    return False
+
+
+def reader_recipient(ctx: SentenceContext, tok: Token) -> bool:
+    """"provide you with", "share information with you", "send your friend an email": the reader (or
+    someone the reader names) is the only recipient, so no data leaves for a party we could check."""
+    readers = ctx.lex.words("reader_recipients")
+    messages = ctx.lex.words("message_nouns")
+    kids = list(tok.children)
+    if any(c.dep_ in ("dative", "dobj") and c.lower_ in readers for c in kids):
+        return True  # "provide you with content and advertising": what is provided is not the reader's data
+    if any(c.dep_ == "dative" for c in kids) and any(c.dep_ == "dobj" and c.lemma_.lower() in messages for c in kids):
+        return True  # "send your friend a one-time email"
+    return any(
+        child.dep_ in ("dative", "prep") and child.lower_ in ("to", "with") and any(
+            g.dep_ == "pobj" and g.lower_ in readers and not any(d.dep_ == "conj" for d in g.children)
+            for g in child.children)
+        for child in kids
+    )  # "share information with you about our products"
+
+
+def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
+    """"protect against unauthorized access, disclosure or destruction", "inadvertent disclosures": a risk
+    the notice guards against, not a practice it declares."""
+    words = ctx.lex.words("unauthorized_words")
+    for member in _conj_group(tok):
+        if any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in words for c in member.children):
+            return True
+    cur = _conj_group(tok)[0]
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        head = cur.head
+        if cur.dep_ == "pobj" and head.lower_ == "against":
+            return True
+        if cur.dep_ == "dobj" and head.lemma_ in ("prevent", "avoid", "stop", "block", "guard"):
+            return True
+        if cur.dep_ not in ("pobj", "prep", "conj"):
+            break
+        cur = head
+    anc = tok
+    for _ in range(4):
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+        if anc.lemma_ in ("ensure", "assure", "guarantee", "warrant", "promise") and any(
+                c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in anc.children):
+            return True  # "we cannot ensure that information will never be disclosed ..."
+    return False
+
+
+_FRAME_NOUNS = {"way", "ways", "manner", "circumstance", "circumstances", "extent", "condition", "conditions"}
+_DOCUMENT_NOUNS = {"policy", "statement", "notice", "section", "document", "page", "rule", "rules", "terms",
+                   "agreement", "law", "code", "act", "regulation", "statute", "legislation", "this"}
+
+
+def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
+    """"the ways we use and share information", "under what circumstances we may disclose it", "The
+    following statement discloses ...": the notice talking about its own topics, not a practice."""
+    subj = active_subject(tok)
+    transitive = any(c.dep_ == "dobj" for c in tok.children)
+    if subj is not None and transitive and subj.pos_ == "NOUN" and (
+        subj.lemma_.lower() in _DOCUMENT_NOUNS or (looks_like_data(ctx.lex, subj.text)
+                                                   and classify_party(ctx.lex, subj.text) is None)
+    ):
+        return True  # "The following statement discloses", "an IP address which may disclose ..."
+    if tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return True  # "We use information as disclosed and described here"
+    anc = tok
+    for _ in range(8):
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+        if anc.lemma_ in _TELLING | {"specify", "explain", "cover", "govern", "address"} and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_NOUNS | {"sections"} for c in anc.children):
+            return True  # "The privacy policy describes ... when we might disclose ..."
+    cur = _conj_group(tok)[0]
+    if cur.i != tok.i and cur.pos_ == "NOUN" and cur.lemma_.lower() in _FRAME_NOUNS:
+        return True  # a parse that hangs "share" on "ways": "the ways in which we collect, use and share"
+    for _ in range(5):
+        if cur.dep_ == "relcl" and cur.head.lemma_.lower() in _FRAME_NOUNS:
+            return True
+        if cur.dep_ != "relcl" and any(
+                c.dep_ == "prep" and c.i < cur.i and any(
+                    g.dep_ == "pobj" and (g.lower_ in _WH or any(d.dep_ == "det" and d.lower_ in _WH
+                                                                 for d in g.children))
+                    for g in c.children)
+                for c in cur.children):
+            return True  # "with whom we may share it"
+        if cur.dep_ in ("ccomp", "advcl") and cur.head.lemma_ in _TELLING and any(
+                c.lower_ in ("when", "whether") for c in cur.children if c.i < cur.i):
+            return True  # "describes ... when we might disclose"
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "relcl", "advcl", "pcomp", "pobj", "prep", "dobj", "acl"):
+            break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+_WISH_VERBS = {"request", "ask", "prefer", "want", "wish", "instruct", "direct", "choose", "elect", "opt", "object"}
+_LAW_SUBJECTS = {"law", "laws", "code", "act", "regulation", "regulations", "statute", "legislation", "business",
+                 "businesses"}
+
+
+def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
+    """"the right to request a list of the third parties to whom we have disclosed ...", "the law requires
+    businesses to disclose ...": a reader's right or a law, not what this organisation declares it does
+    ("we reserve the right to disclose" is a declaration and stays)."""
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in ("list", "names", "categories") and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(classify_party(ctx.lex, g.text) for g in c.children)
+                for c in obj.children):
+            return True  # "we are not required to disclose a list of the third parties ..."
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in ("list", "names", "categories") and cur.head.lemma_ in (
+                "request", "obtain", "ask", "give", "provide", "receive", "include", "send"):
+            return True  # "request a list of the third parties to whom we have disclosed ..."
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() == "right":
+            ours = cur.head.lemma_ == "reserve" or any(c.dep_ == "poss" and c.lower_ in ("our", "its")
+                                                        for c in cur.children)
+            if not ours:
+                return True
+        if cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LAW_SUBJECTS for c in cur.children):
+            return True  # "California law requires ...", "such businesses may have a policy ..."
+    return False
+
+
+def wish_frame(ctx: SentenceContext, tok: Token) -> bool:
+    """"If you prefer that we do not share your information ...", "to request that we not share ...": the
+    reader's wish, which tells us the organisation may share (the negation is the reader's, not ours)."""
+    users = ctx.lex.words("user_subjects")
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _WISH_VERBS:
+            subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+            return not subjects or any(c.lower_ in users for c in subjects)
     return False
 
 
@@ -977,9 +1133,33 @@ def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
     return kind if kind != "self" else None
 
 
+def _purpose_governor(tok: Token) -> Token | None:
+    """The verb whose subject a purpose infinitive shares: "an advertiser may place a cookie (in order) to
+    collect ..." -> "place"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return None
+        passed = cur.dep_
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        # "(in order) to collect", "use cookies, web beacons or other technology to track ..."
+        if cur.lower_ not in ("order", "in", "so", "as") and passed not in ("acl", "relcl", "conj", "pobj", "prep"):
+            return None
+    return None
+
+
 def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     """Who performs the practice: the active subject ("our engineers in China may access")."""
     subj = active_subject(tok)
+    if subj is None and tok.dep_ in ("advcl", "acl", "xcomp"):
+        governor = _purpose_governor(tok)
+        subj = active_subject(governor) if governor is not None else None
     if subj is None:
         return []
     text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))

@@ -219,3 +219,57 @@ def test_colours_on_a_terminal_unless_no_color(script, clean_env, japan_only, ma
     assert b"\x1b[" in coloured and b"CONTRADICTED" in coloured
     plain = _run_on_terminal(args, {**clean_env, "NO_COLOR": "1"})
     assert b"\x1b[" not in plain and b"CONTRADICTED" in plain
+
+
+# --------------------------------------------------------------------------- extract, several notices
+
+
+def test_extract_several_notices_gives_each_its_own_claims(runner, app, fixtures, tmp_path):
+    other = tmp_path / "other.md"
+    other.write_text("# Privacy\n\nWe share your email address with advertisers.\n", encoding="utf-8")
+    japan = str(fixtures / "notice-japan-only.md")
+    single = json.loads(runner.invoke(app, ["extract", japan, "-f", "json"]).stdout)
+    result = runner.invoke(app, ["extract", japan, str(other), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    both = json.loads(result.stdout)
+    assert [r["notice"]["source"] for r in both] == [japan, str(other)]
+    assert both[0]["assertions"] == single["assertions"]  # the batch changes nothing for a notice
+    assert [(a["practice"], [p["kind"] for p in a["parties"]]) for a in both[1]["assertions"]] == [
+        ("sharing", ["advertiser"])]
+
+
+def test_extract_several_notices_as_jsonl_names_the_notice_on_each_line(runner, app, fixtures, tmp_path):
+    copy = tmp_path / "copy.md"
+    copy.write_text((fixtures / "notice-japan-only.md").read_text(encoding="utf-8"), encoding="utf-8")
+    japan = str(fixtures / "notice-japan-only.md")
+    result = runner.invoke(app, ["extract", japan, str(copy), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    by_notice = {}
+    for row in rows:
+        by_notice.setdefault(row.pop("notice"), []).append(row)
+    assert set(by_notice) == {japan, str(copy)}
+    assert by_notice[japan] == by_notice[str(copy)]  # a repeated sentence gets the same claims and ids
+
+
+def test_extract_batch_with_an_unreadable_notice_writes_the_rest_and_exits_3(runner, app, fixtures, tmp_path):
+    binary = tmp_path / "blob.md"
+    binary.write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "claims.jsonl"
+    japan = str(fixtures / "notice-japan-only.md")
+    result = runner.invoke(app, ["extract", japan, str(binary), "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 3
+    assert [ln for ln in result.stderr.splitlines() if ln.startswith("error:")] == [
+        f"error: {binary}: binary file, not a notice (expected .html, .md or .txt)"]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and {r["notice"] for r in rows} == {japan}
+
+
+def test_extract_batch_on_two_processes_matches_one(runner, app, fixtures, tmp_path):
+    other = tmp_path / "other.md"
+    other.write_text("We store backups in Frankfurt, Germany for 30 days.\n", encoding="utf-8")
+    japan = str(fixtures / "notice-japan-only.md")
+    one = runner.invoke(app, ["extract", japan, str(other), "-f", "jsonl"])
+    two = runner.invoke(app, ["extract", japan, str(other), "-f", "jsonl", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, two.stderr
+    assert two.stdout == one.stdout
