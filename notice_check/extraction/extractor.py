@@ -276,7 +276,7 @@ CHECKS: dict[str, Check] = {
     "unauthorized": slots.unauthorized,
     "meta_frame": slots.meta_frame,
     "rights_frame": slots.rights_frame,
-    "relative_clause": lambda c, t: t.dep_ == "relcl",
+    "relative_clause": lambda c, t: slots.conj_head(t).dep_ == "relcl",
     "plan_frame": lambda c, t: t.dep_ == "xcomp" and t.head.lemma_ in (
         "plan", "intend", "aim", "consider", "hope", "expect", "wish", "want", "seek"),
     "storage_compound": lambda c, t: any(

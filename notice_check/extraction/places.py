@@ -7,6 +7,7 @@ in this sentence: "US" but not "us", "Chad" the country but not a name, "Korean 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from notice_check import geo
@@ -34,9 +35,15 @@ def build_place_matcher(nlp: Language) -> PhraseMatcher:
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    forms = sorted(set(geo.gazetteer()) | set(geo.gazetteer(cased=True)))
-    matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
+    matcher.add("PLACE", [doc for _, doc in place_forms(nlp)])
     return matcher
+
+
+@lru_cache(maxsize=2)
+def place_forms(nlp: Language) -> tuple[tuple[str, Doc], ...]:
+    """Every gazetteer form with its tokens, split once for the matcher and the prefilter."""
+    forms = sorted(set(geo.gazetteer()) | set(geo.gazetteer(cased=True)))
+    return tuple(zip(forms, nlp.tokenizer.pipe(forms), strict=True))
 
 
 def find_places(doc: Doc, matcher: PhraseMatcher) -> list[PlaceMention]:

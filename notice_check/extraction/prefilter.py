@@ -355,9 +355,15 @@ def _place_test(s: Sources) -> Test:
     nlp = s.vocab.nlp
     any_case: dict[str, set[tuple[frozenset[str], ...]]] = {}  # one word of a form -> the others' keys
     capital: set[str] = set()
-    forms = sorted(set(geo.gazetteer()) | set(geo.gazetteer(cased=True)))
-    tokenised = [[t.text for t in d] for d in nlp.tokenizer.pipe(forms)] if nlp is not None else [
-        f.split() for f in forms]
+    if nlp is not None:
+        from notice_check.extraction.places import place_forms
+
+        pairs = place_forms(nlp)
+        forms = [f for f, _ in pairs]
+        tokenised = [[t.text for t in d] for _, d in pairs]
+    else:
+        forms = sorted(set(geo.gazetteer()) | set(geo.gazetteer(cased=True)))
+        tokenised = [f.split() for f in forms]
     for form, tokens in zip(forms, tokenised, strict=True):
         first = tokens[0]
         if _needs_capital(form) and first[:1].isalpha():

@@ -298,6 +298,13 @@ def _own_clause(tok: Token) -> bool:
     return False
 
 
+def conj_head(tok: Token) -> Token:
+    """The first of a run of coordinated words: "process" in "we process or retain"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _conj_group(tok: Token) -> list[Token]:
     root = tok
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -966,7 +973,7 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
     following statement discloses ...": the notice talking about its own topics, not a practice."""
     subj = active_subject(tok)
     transitive = any(c.dep_ == "dobj" for c in tok.children)
-    if subj is not None and transitive and subj.pos_ == "NOUN" and (
+    if subj is not None and transitive and (subj.pos_ == "NOUN" or subj.lower_ in ("information", "data")) and (
         subj.lemma_.lower() in _DOCUMENT_NOUNS or (looks_like_data(ctx.lex, subj.text)
                                                    and classify_party(ctx.lex, subj.text) is None)
     ):
@@ -1014,9 +1021,10 @@ def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
     """"the right to request a list of the third parties to whom we have disclosed ...", "the law requires
     businesses to disclose ...": a reader's right or a law, not what this organisation declares it does
     ("we reserve the right to disclose" is a declaration and stays)."""
-    for obj in tok.children:
+    for obj in list(tok.children) + list(conj_head(tok).children):
         if obj.dep_ == "dobj" and obj.lemma_.lower() in ("list", "names", "categories") and any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(classify_party(ctx.lex, g.text) for g in c.children)
+                c.dep_ == "prep" and c.lower_ == "of"
+                and any(classify_party(ctx.lex, _noun_text(g)) for g in c.children)
                 for c in obj.children):
             return True  # "we are not required to disclose a list of the third parties ..."
     cur = tok

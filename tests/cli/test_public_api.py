@@ -48,3 +48,13 @@ def test_unknown_attributes_are_errors():
     with pytest.raises(AttributeError, match="no attribute 'chek'"):
         notice_check.chek  # noqa: B018
     assert "check" in dir(notice_check) and Path(notice_check.__file__).name == "__init__.py"
+
+
+def test_extract_many_gives_each_notice_what_extract_gives_it(fixtures):
+    paths = [fixtures / "notice-japan-only.md", fixtures / "notice-japan-korea.md"]
+    documents = [notice_check.load_notice(p) for p in paths]
+    batch = notice_check.extract_many(documents)
+    assert [r.document.source for r in batch] == [str(p) for p in paths]
+    for path, result in zip(paths, batch, strict=True):
+        alone = notice_check.extract(path)
+        assert [a.model_dump() for a in result.assertions] == [a.model_dump() for a in alone.assertions]
