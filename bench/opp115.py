@@ -149,6 +149,49 @@ def predicted_labels(assertions) -> dict[str, list]:
     return out
 
 
+ADJUDICATED = ROOT / "bench" / "expectations" / "opp115_adjudicated.yml"
+
+
+def adjudicated_precision(keys: list[tuple], gold: dict, preds: list[dict], held_out: set[str]) -> list[tuple]:
+    """Held-out precision once our false positives are read: (label, P measured, P adjusted, note).
+
+    A false positive judged a correct claim (OPP-115 files it elsewhere) counts as right. Sharing is judged on
+    a random sample, so its adjusted figure is an estimate. Items that are no longer false positives, and new
+    false positives nobody judged, are counted and shown, so the figure never silently goes stale.
+    """
+    import yaml
+
+    data = yaml.safe_load(ADJUDICATED.read_text(encoding="utf-8"))
+    verdicts = {(i["segment"], i["label"]): i["verdict"] for i in data["items"]}
+    rows = []
+    for lab in ("retention", "encryption", "transfer", "sharing", "law_enforcement"):
+        tp = fp = 0
+        fps: set[str] = set()
+        for key, pred in zip(keys, preds, strict=True):
+            if key[0] not in held_out or lab not in pred:
+                continue
+            if lab in gold.get(key, ()):
+                tp += 1
+            else:
+                fp += 1
+                fps.add(f"{key[0]}#{key[1]}")
+        judged = {seg: v for (seg, label), v in verdicts.items() if label == lab}
+        read = [seg for seg in fps if seg in judged]
+        claims = sum(judged[seg] == "claim" for seg in read)
+        stale = len(set(judged) - fps)
+        if not fp:
+            continue
+        sampled = lab == "sharing"
+        est = claims * fp / len(read) if read else 0.0
+        pred_n = tp + fp
+        note = (f"{len(read)} of {fp} false positives read, {claims} correct claims"
+                + (" (estimate from a sample)" if sampled else "")
+                + (f"; {stale} judged items no longer false positives" if stale else "")
+                + (f"; {fp - len(read)} unread" if not sampled and fp > len(read) else ""))
+        rows.append((lab, tp / pred_n, (tp + est) / pred_n, note))
+    return rows
+
+
 def policy_halves(segments: list[dict]) -> tuple[set[str], set[str]]:
     """Even- and odd-numbered policies in id order: errors were read on the first half only."""
     pols = sorted({s["policy"] for s in segments}, key=lambda p: int(p.split("_", 1)[0]))
@@ -327,6 +370,13 @@ def main(argv: list[str] | None = None) -> int:
     for lab in LABELS:
         print(f"{lab:<18}" + "".join(f"{_fmt(t[lab]['precision']):>17}{_fmt(t[lab]['recall']):>7}"
                                      for t in halves.values()))
+
+    if len(segments) == len(load_segments(None, None)) and ADJUDICATED.exists():
+        print("\n== held-out half: precision once our false positives are read (bench/expectations/"
+              "opp115_adjudicated.yml) ==")
+        print(f"{'label':<18}{'P':>7}{'P read':>8}  note")
+        for lab, measured, adjusted, note in adjudicated_precision(keys, gold, preds, held_out):
+            print(f"{lab:<18}{measured:>7.3f}{adjusted:>8.3f}  {note}")
 
     print("\n== 'sharing' recall by OPP-115 Action Third Party (segments with that action) ==")
     print(f"{'action':<36}{'segments':>9}{'sharing':>9}{'R':>8}{'collection only':>17}")

@@ -1,0 +1,25 @@
+"""The hand-kept records the benchmarks read must stay well-formed: a typo would silently skew a figure."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def test_opp115_adjudications_are_well_formed():
+    data = yaml.safe_load((BENCH / "expectations" / "opp115_adjudicated.yml").read_text(encoding="utf-8"))
+    items = data["items"]
+    keys = [(i["segment"], i["label"]) for i in items]
+    assert len(keys) == len(set(keys)), "a segment is judged twice for one label"
+    for item in items:
+        assert set(item) == {"segment", "label", "verdict", "why"}, item
+        assert re.fullmatch(r"\d+_[\w.-]+#\d+", item["segment"]), item
+        assert item["label"] in {"retention", "encryption", "transfer", "sharing", "law_enforcement"}, item
+        assert item["verdict"] in {"claim", "error"}, item
+        assert 10 <= len(item["why"]) <= 120, item  # a short note in our words, never quoted notice text
+    sampled = [i for i in items if i["label"] == "sharing"]
+    assert len(sampled) <= data["sharing_population"]
