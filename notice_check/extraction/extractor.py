@@ -62,9 +62,7 @@ def _device(ctx: SentenceContext, tok: Token) -> bool:
 
 def _server_noun(ctx: SentenceContext, tok: Token) -> bool:
     return any(
-        ctx.doc[i].lemma_ in ("server", "datacenter", "centre", "center", "cloud", "database", "infrastructure",
-                              "system")
-        and ctx.doc[i].dep_ == "pobj"
+        ctx.doc[i].lemma_ in ctx.lex.words("check_words", "server_nouns") and ctx.doc[i].dep_ == "pobj"
         for i in ctx.region(tok)
     )
 
@@ -199,8 +197,7 @@ def _party_locative(ctx: SentenceContext, tok: Token) -> bool:
 
 
 def _to_our_servers(ctx: SentenceContext, tok: Token) -> bool:
-    return bool(re.search(r"\b(to|on|onto) (our|its|the company's|our own) (servers?|cloud|systems?|backend)",
-                          ctx.region_text(tok), re.I))
+    return bool(ctx.lex.pattern("to_our_servers").search(ctx.region_text(tok)))
 
 
 def _authority_holder(ctx: SentenceContext, tok: Token) -> bool:
@@ -280,8 +277,7 @@ CHECKS: dict[str, Check] = {
     "plan_frame": lambda c, t: t.dep_ == "xcomp" and t.head.lemma_ in (
         "plan", "intend", "aim", "consider", "hope", "expect", "wish", "want", "seek"),
     "storage_compound": lambda c, t: any(
-        ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in ("data", "server", "hosting", "storage", "center",
-                                                                  "centre", "datacenter", "cloud")
+        ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c.lex.words("check_words", "storage_compounds")
         for ch in t.children),
     "described_data": lambda c, t: t.dep_ in ("relcl", "acl") and t.head.dep_ in ("nsubj", "nsubjpass", "dobj")
     and t.head.head.i in c.hit_tokens() and t.head.head.i != t.i,
@@ -290,7 +286,7 @@ CHECKS: dict[str, Check] = {
     "data_reduced_relative": slots.data_reduced_relative,
     "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
     "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
-    "access_holder": lambda c, t: t.dep_ == "dobj" and t.head.lemma_ in ("have", "get", "gain", "obtain"),
+    "access_holder": lambda c, t: t.dep_ == "dobj" and t.head.lemma_ in c.lex.words("check_words", "access_verbs"),
     "self_negated": lambda c, t: slots.is_negated(c, t) and slots.subject_party(c, t) is None and any(
         ch.dep_ == "nsubj" for ch in t.children),
     "document_noun": lambda c, t: t.dep_ == "compound" and t.head.lemma_ in (

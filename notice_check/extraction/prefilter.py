@@ -301,16 +301,16 @@ class Sources:
         return _place_test(self)
 
 
-def lemmas(*words: str) -> Callable[[Sources], Test]:
-    return lambda s: s.word_test(words, lemmas=True)
-
-
 def words(*words_: str) -> Callable[[Sources], Test]:
     return lambda s: s.word_test(words_)
 
 
 def lex_words(*path: str) -> Callable[[Sources], Test]:
     return lambda s: s.word_test(s.rules.lexicon.words(*path))
+
+
+def lex_lemmas(*path: str) -> Callable[[Sources], Test]:
+    return lambda s: s.word_test(s.rules.lexicon.words(*path), lemmas=True)
 
 
 def lex_regex(*keys: str) -> Callable[[Sources], Test]:
@@ -325,10 +325,6 @@ def lex_regex(*keys: str) -> Callable[[Sources], Test]:
         return s.regex_test(node if isinstance(node, list) else [node])
 
     return build
-
-
-def regex(pattern: str | re.Pattern[str]) -> Callable[[Sources], Test]:
-    return lambda s: s.regex_test([pattern if isinstance(pattern, str) else pattern.pattern])
 
 
 def parties(*, only: set[str] | None = None, but: set[str] = frozenset()) -> Callable[[Sources], Test]:
@@ -399,13 +395,10 @@ def _needs_capital(form: str) -> bool:
 
 # Check name (triggers.yml requires / requires_any) -> what the sentence must hold for the check to pass
 # (any of the listed cues). Keep each entry a superset of what the check's code in extractor.py / slots.py
-# reads; words quoted here mirror literals written in that code. Checks not listed: always possible.
+# reads (lexicon.yml, geo, the device list), never a copy of it. Checks not listed: always possible.
 _PARTY_ANY = [parties(but={"self"}), proper_noun]
 _RETENTION = [lex_regex("retention", "duration"), lex_regex("retention", "until_events"),
-              regex(r"\b(as long as|for (the|a) (period|duration|time)|retention period|no longer than|until|"
-                    r"indefinitely|permanently|forever|minimum period|only for as long|as soon as|"
-                    r"after (the|your|which|that)|within a reasonable|promptly|at once|immediately|without delay|"
-                    r"once|when the purpose|no longer (needed|necessary|required))\b")]  # slots.has_retention_phrase
+              lex_regex("retention_phrases")]  # slots.has_retention_phrase
 
 
 def _outside_regex(s: Sources) -> Test:
@@ -427,10 +420,9 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "place_or_border": [places, lex_words("border_words")],
     "outside_words": [lex_words("outside_words"), _outside_regex],
     "device": [_devices],
-    "server_noun": [lemmas("server", "datacenter", "centre", "center", "cloud", "database", "infrastructure",
-                           "system")],
-    "storage_compound": [lemmas("data", "server", "hosting", "storage", "center", "centre", "datacenter", "cloud")],
-    "to_our_servers": [regex(r"(servers?|cloud|systems?|backend)")],
+    "server_noun": [lex_lemmas("check_words", "server_nouns")],
+    "storage_compound": [lex_lemmas("check_words", "storage_compounds")],
+    "to_our_servers": [lex_regex("to_our_servers")],
     "nonself_party_to": _PARTY_ANY,
     "nonself_party_by": _PARTY_ANY,
     "party": [parties(), words("us", "we"), proper_noun],
@@ -440,10 +432,10 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "authority_holder": [parties(only={"public_authority"})],
     "legal_request_object": [lex_regex("authority_request_objects")],
     "retention_phrase": _RETENTION,
-    "access_holder": [lemmas("have", "get", "gain", "obtain")],
+    "access_holder": [lex_lemmas("check_words", "access_verbs")],
     "self_negated": [lex_words("negation", "neg_words"), lex_words("negation", "negative_determiners"),
                      words("none", "nothing", "neither", "nobody", "no", "nor"),
-                     lemmas("prohibit", "forbid", "ban", "bar", "disallow"), lex_regex("negation", "negative_phrases")],
+                     lex_lemmas("check_words", "prohibit_verbs"), lex_regex("negation", "negative_phrases")],
 }
 
 

@@ -65,6 +65,14 @@ class Lexicon:
     data_words: re.Pattern[str]
     non_data_objects: re.Pattern[str]
     _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, key: str) -> re.Pattern[str]:
+        """A top-level regular expression of lexicon.yml, compiled once (case-insensitive)."""
+        found = self._patterns.get(key)
+        if found is None:
+            found = self._patterns[key] = re.compile(self.raw[key], re.IGNORECASE)
+        return found
 
     def words(self, *path: str) -> frozenset[str]:
         found = self._words.get(path)

@@ -383,8 +383,8 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             nxt = cur.head if cur.dep_ != "pobj" else cur.head.head
         cur = nxt
         seen += 1
-    if tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and tok.head.lemma_ in (
-        "prohibit", "forbid", "ban", "bar", "disallow"
+    if tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and tok.head.lemma_ in ctx.lex.words(
+        "check_words", "prohibit_verbs"
     ):
         return True  # "Selling your information is strictly prohibited"
     return bool(ctx.lex.negative_phrases.search(ctx.region_text(tok)))
@@ -770,15 +770,7 @@ def has_retention_phrase(ctx: SentenceContext, tok: Token) -> bool:
         return True
     if any(p.search(text) for p in ctx.lex.until_events.values()):
         return True
-    return bool(
-        re.search(
-            r"\b(as long as|for (the|a) (period|duration|time)|retention period|no longer than|until|"
-            r"indefinitely|permanently|forever|minimum period|only for as long|as soon as|"
-            r"after (the|your|which|that)|within a reasonable|promptly|at once|immediately|without delay|once|"
-            r"when the purpose|no longer (needed|necessary|required))\b",
-            text, re.IGNORECASE,
-        )
-    )
+    return bool(ctx.lex.pattern("retention_phrases").search(text))
 
 
 def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]:
