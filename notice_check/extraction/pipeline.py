@@ -60,4 +60,24 @@ def load_analyzer() -> Analyzer:
                     prefilter=build_prefilter(rules, nlp))
 
 
-__all__ = ["IRREGULAR", "Analyzer", "inflections", "load_analyzer", "load_nlp"]
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """What the assertions of a text depend on: the rules, the extraction, geo, taxonomy and document code and
+    data, and the model. A stored assertion list from another version is re-read (watch), never trusted."""
+    import contextlib
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(load_rules().version.encode())
+    for folder in ("extraction", "geo", "taxonomy", "document"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".yml", ".yaml", ".json", ".csv", ".txt"):
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    with contextlib.suppress(metadata.PackageNotFoundError):  # the model is a pinned dependency
+        digest.update(metadata.version(MODEL_PACKAGE.replace("_", "-")).encode())
+    return digest.hexdigest()[:12]
+
+
+__all__ = ["IRREGULAR", "Analyzer", "extractor_version", "inflections", "load_analyzer", "load_nlp"]

@@ -114,9 +114,9 @@ class WatchRun:
         self.fetcher = fetcher or PoliteFetcher()
         self.ignore_robots = ignore_robots
         self.failed = 0
-        from notice_check.extraction.rules import load_rules
+        from notice_check.extraction.pipeline import extractor_version
 
-        self.extractor_version = load_rules().version
+        self.extractor_version = extractor_version()
 
     # ------------------------------------------------------------------ public
 
