@@ -149,7 +149,7 @@ def predicted_labels(assertions) -> dict[str, list]:
     return out
 
 
-ADJUDICATED = ROOT / "bench" / "expectations" / "opp115_adjudicated.yml"
+ADJUDICATED = ROOT / "bench" / "opp115_adjudicated.yml"
 
 
 def adjudicated_precision(keys: list[tuple], gold: dict, preds: list[dict], held_out: set[str]) -> list[tuple]:
@@ -372,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
                                      for t in halves.values()))
 
     if len(segments) == len(load_segments(None, None)) and ADJUDICATED.exists():
-        print("\n== held-out half: precision once our false positives are read (bench/expectations/"
+        print("\n== held-out half: precision once our false positives are read (bench/"
               "opp115_adjudicated.yml) ==")
         print(f"{'label':<18}{'P':>7}{'P read':>8}  note")
         for lab, measured, adjusted, note in adjudicated_precision(keys, gold, preds, held_out):

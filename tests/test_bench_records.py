@@ -11,7 +11,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 def test_opp115_adjudications_are_well_formed():
-    data = yaml.safe_load((BENCH / "expectations" / "opp115_adjudicated.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((BENCH / "opp115_adjudicated.yml").read_text(encoding="utf-8"))
     items = data["items"]
     keys = [(i["segment"], i["label"]) for i in items]
     assert len(keys) == len(set(keys)), "a segment is judged twice for one label"
