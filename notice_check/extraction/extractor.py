@@ -270,6 +270,7 @@ CHECKS: dict[str, Check] = {
     "title": lambda c, t: _title_like(c.text) or _fragment(c, t),
     "modifier": slots.modifier,
     "reader_recipient": slots.reader_recipient,
+    "engaged_party": lambda c, t: bool(slots.engaged_parties(c, t)),
     "unauthorized": slots.unauthorized,
     "meta_frame": slots.meta_frame,
     "rights_frame": slots.rights_frame,
@@ -487,6 +488,8 @@ class _SentenceReader:
             negated, may = False, True  # "if you prefer that we do not share ...": we may share
         mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
         party_mentions = slots.parties(ctx, tok)
+        if "engaged_party" in trig.requires:
+            party_mentions = slots.engaged_parties(ctx, tok)  # the engaged party receives the data
         if practice == "sharing":
             party_mentions = [p for p in party_mentions if p.kind != "public_authority"]
             if not party_mentions and any(p.kind == "public_authority" for p in slots.parties(ctx, tok)):

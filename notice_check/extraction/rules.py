@@ -30,7 +30,7 @@ CHECKS = frozenset(
         "party_locative", "to_our_servers", "authority_holder", "title", "modifier", "party_subject",
         "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
         "definitional", "origin_place", "described_data", "plan_frame", "storage_compound",
-        "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause",
+        "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause", "engaged_party",
     }
 )
 

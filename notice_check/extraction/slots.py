@@ -1053,6 +1053,31 @@ def wish_frame(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+_ENGAGED_KINDS = {"processor", "third_party", "advertiser", "affiliate"}
+
+
+def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
+    """"We use service providers to process payments", "we contract with other companies who ...": parties the
+    organisation engages to do something for it, and so gives data to. The party must be the object of the
+    verb (or of its with/on) and come with what it does: a to-clause, or a relative clause on the party."""
+    found: list[PartyMention] = []
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    purpose = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                  for c in tok.children)
+    for obj in objects:
+        for member in _conj_chain(obj):
+            text = _noun_text(member)
+            kind = classify_party(ctx.lex, text)
+            if looks_like_data(ctx.lex, text):
+                continue  # "use employee data to train models": data, not a party
+            described = purpose or any(c.dep_ in ("relcl", "acl") for c in member.children)
+            if kind in _ENGAGED_KINDS and described:
+                found.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
+    return found
+
+
 def modifier(ctx: SentenceContext, tok: Token) -> bool:
     """"shared computers", "stored data": a participle used as an adjective asserts nothing."""
     return tok.dep_ in ("amod", "compound")

@@ -76,3 +76,20 @@ def test_retaining_a_contractor_is_not_retention(claims):
 def test_advice_to_the_reader_is_not_our_encryption(claims):
     assert claims("You must use an SSL-enabled browser to make purchases.") == []
     assert [a.practice for a in claims("We use TLS to protect your data in transit.")] == ["encryption"]
+
+
+def test_engaging_a_provider_discloses_it_as_a_recipient(claims):
+    text = "We may engage contractors to provide services on our behalf."
+    found = [a for a in claims(text) if a.practice == "sharing"]
+    assert [(a.polarity, a.modality, [p.kind for p in a.parties]) for a in found] == [("affirm", "may", ["processor"])]
+    denied = [a for a in claims("We do not use third-party advertisers to target you.") if a.practice == "sharing"]
+    assert [(a.polarity, [p.kind for p in a.parties]) for a in denied] == [("deny", ["advertiser"])]
+
+
+@pytest.mark.parametrize("text", [
+    "We use cookies to remember your preferences.",
+    "Rivermoss does not use employee data to train its models.",
+    "We work hard to protect your information.",
+])
+def test_using_things_that_are_not_parties_is_not_sharing(claims, text):
+    assert not [a for a in claims(text) if a.practice == "sharing"], text
