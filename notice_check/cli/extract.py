@@ -53,6 +53,7 @@ def extract_command(
         notice-check extract archive/*.md -f jsonl -j 2 -o claims.jsonl
     """
     from notice_check import api
+    from notice_check.extraction.extractor import check_language
     from notice_check.reports import render_extraction
 
     if len(notices) == 1:
@@ -71,8 +72,6 @@ def extract_command(
         source, data = read_notice(notice)
         try:
             document = api.load_notice(source, data=data)
-            from notice_check.extraction.extractor import check_language
-
             check_language(document)
         except NoticeCheckError as err:
             note(f"error: {' '.join(str(err).split())}")

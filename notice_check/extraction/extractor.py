@@ -327,7 +327,7 @@ TREE_CHECKS = frozenset({
     "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention", "title",
     "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
     "meta_frame", "rights_frame", "relative_clause", "document_noun", "access_holder", "party_subject",
-    "authority_subject",
+    "authority_subject", "engaged_party",
 })
 
 
@@ -487,9 +487,10 @@ class _SentenceReader:
         if practice in ("sharing", "sale") and slots.wish_frame(ctx, tok):
             negated, may = False, True  # "if you prefer that we do not share ...": we may share
         mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
-        party_mentions = slots.parties(ctx, tok)
         if "engaged_party" in trig.requires:
             party_mentions = slots.engaged_parties(ctx, tok)  # the engaged party receives the data
+        else:
+            party_mentions = slots.parties(ctx, tok)
         if practice == "sharing":
             party_mentions = [p for p in party_mentions if p.kind != "public_authority"]
             if not party_mentions and any(p.kind == "public_authority" for p in slots.parties(ctx, tok)):

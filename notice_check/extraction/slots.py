@@ -178,10 +178,10 @@ class SentenceContext:
             if shared:
                 return shared
         # "to Singapore, Malaysia and other countries where it may be stored": the relative clause's places
-        clause = _conj_group(tok)[0]
+        clause = conj_head(tok)
         if clause.dep_ == "relcl":
             # "... other countries where it may be stored", "Countries to which data is transferred: Japan, Korea"
-            anchor = _conj_group(clause.head)[0]
+            anchor = conj_head(clause.head)
             named = [m for m in self.mentions if _attached_to(m.root, anchor) and self.place_is_destination(m)]
             if named:
                 return named
@@ -306,9 +306,7 @@ def conj_head(tok: Token) -> Token:
 
 
 def _conj_group(tok: Token) -> list[Token]:
-    root = tok
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = conj_head(tok)
     group = [root]
     stack = [root]
     while stack:
@@ -887,7 +885,7 @@ def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
         for c in tok.children
     ):
         return True
-    if _conj_group(tok)[0].dep_ == "relcl":
+    if conj_head(tok).dep_ == "relcl":
         return False  # "countries ..., where it may be stored and processed": a relative clause, a claim
     cur = tok
     for _ in range(4):
@@ -929,10 +927,11 @@ def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
     """"protect against unauthorized access, disclosure or destruction", "inadvertent disclosures": a risk
     the notice guards against, not a practice it declares."""
     words = ctx.lex.words("unauthorized_words")
-    for member in _conj_group(tok):
+    group = _conj_group(tok)
+    for member in group:
         if any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in words for c in member.children):
             return True
-    cur = _conj_group(tok)[0]
+    cur = group[0]
     for _ in range(3):
         if cur.head.i == cur.i:
             break
@@ -977,10 +976,10 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
         if anc.head.i == anc.i:
             break
         anc = anc.head
-        if anc.lemma_ in _TELLING | {"specify", "explain", "cover", "govern", "address"} and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_NOUNS | {"sections"} for c in anc.children):
+        if anc.lemma_ in _DESCRIBING and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_SUBJECTS for c in anc.children):
             return True  # "The privacy policy describes ... when we might disclose ..."
-    cur = _conj_group(tok)[0]
+    cur = conj_head(tok)
     if cur.i != tok.i and cur.pos_ == "NOUN" and cur.lemma_.lower() in _FRAME_NOUNS:
         return True  # a parse that hangs "share" on "ways": "the ways in which we collect, use and share"
     for _ in range(5):
@@ -1064,8 +1063,7 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
                 for g in c.children if g.dep_ == "pobj"]
-    purpose = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                  for c in tok.children)
+    purpose = any(c.dep_ in ("xcomp", "advcl") and _to_infinitive(c) for c in tok.children)
     for obj in objects:
         for member in _conj_chain(obj):
             text = _noun_text(member)
@@ -1129,6 +1127,9 @@ def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
 
 _TELLING = {"describe", "explain", "tell", "show", "know", "learn", "see", "understand", "outline", "set",
             "detail", "inform", "find", "ask", "choose", "decide", "determine", "specify", "list"}
+# what a document does when it talks about its topics ("This policy describes / covers ...")
+_DESCRIBING = _TELLING | {"specify", "explain", "cover", "govern", "address"}
+_DOCUMENT_SUBJECTS = _DOCUMENT_NOUNS | {"sections"}
 
 
 def active_subject(tok: Token) -> Token | None:
@@ -1158,12 +1159,17 @@ def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
     return kind if kind != "self" else None
 
 
+def _to_infinitive(tok: Token) -> bool:
+    """"(in order) to collect": a verb with its infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _purpose_governor(tok: Token) -> Token | None:
     """The verb whose subject a purpose infinitive shares: "an advertiser may place a cookie (in order) to
     collect ..." -> "place"."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if not _to_infinitive(tok):
         return None
     cur = tok
     for _ in range(5):
