@@ -19,7 +19,8 @@ assertions are reduced to labels per segment. OPP-115 annotations become labels 
                      "Europeans", in a segment that talks of transfer/storage/processing/servers (the
                      annotation has no "transfer" attribute; the keyword filter keeps transfer statements)
   transfer+loc       same gold; ours: transfer, or storage/processing with a location
-  sharing            any Third Party Sharing/Collection (ours: sharing or sale, either polarity)
+  sharing            any Third Party Sharing/Collection (ours: sharing, sale or law_enforcement, either polarity:
+                     a disclosure to authorities is sharing in both the SPEC and OPP-115)
   sharing:affirm     Third Party Sharing/Collection with Does/Does Not = Does (or absent)
   sharing:deny       ... = Does Not
   sale (kw)          Third Party Sharing/Collection in a segment that says sell/sold/sale/rent (derived)
@@ -144,6 +145,8 @@ def predicted_labels(assertions) -> dict[str, list]:
                 out["sale (kw)"].append(a)
         elif p == "law_enforcement":
             out["law_enforcement"].append(a)
+            out["sharing"].append(a)  # SPEC: disclosure to public authorities; OPP-115: sharing, legal purpose
+            out[f"sharing:{a.polarity}"].append(a)
         if p == "sharing" and any(LEGAL_CONDITION.search(c) for c in a.conditions):
             out["law_enforcement"].append(a)  # OPP-115: a disclosure whose purpose is a legal requirement
     return out

@@ -188,6 +188,12 @@ def _non_data_only(ctx: SentenceContext, text: str) -> bool:
     )
 
 
+def _secure_modifier(ctx: SentenceContext, tok: Token) -> bool:
+    """ "a secure transmission", "secured connections": the channel itself is said to be protected."""
+    words = ctx.lex.words("check_words", "secure_words")
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in tok.children)
+
+
 def _no_encrypt_verb(ctx: SentenceContext, tok: Token) -> bool:
     return not any(t.lemma_ in ("encrypt", "encipher") for t in ctx.doc)
 
@@ -254,6 +260,7 @@ CHECKS: dict[str, Check] = {
     "data_of_or_data_near": _data_of_or_data_near,
     "retention_phrase": slots.has_retention_phrase,
     "no_encrypt_verb": _no_encrypt_verb,
+    "secure_modifier": _secure_modifier,
     "authority_party": _authority_party,
     "legal_request_object": _legal_request,
     "data_object": _data_object,
@@ -496,7 +503,8 @@ class _SentenceReader:
             if not party_mentions and any(p.kind == "public_authority" for p in slots.parties(ctx, tok)):
                 return []
         if practice == "law_enforcement":
-            party_mentions = [p for p in party_mentions if p.kind == "public_authority"] or party_mentions
+            party_mentions = [p for p in party_mentions if p.kind == "public_authority"] or party_mentions or [
+                a for a in slots.actor_parties(ctx, tok) if a.kind == "public_authority"]  # "courts may access"
         avoid = {m.span.start for m in mentions}
         for m in mentions:
             avoid.update(range(m.span.start, m.span.end))

@@ -434,6 +434,7 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "legal_request_object": [lex_regex("authority_request_objects")],
     "retention_phrase": _RETENTION,
     "access_holder": [lex_lemmas("check_words", "access_verbs")],
+    "secure_modifier": [lex_lemmas("check_words", "secure_words")],
     "self_negated": [lex_words("negation", "neg_words"), lex_words("negation", "negative_determiners"),
                      words("none", "nothing", "neither", "nobody", "no", "nor"),
                      lex_lemmas("check_words", "prohibit_verbs"), lex_regex("negation", "negative_phrases")],

@@ -499,6 +499,11 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
             for child in kids:
                 if child.dep_ == dep:
                     return _resolve_relative(child)
+        for child in kids:  # "share personally identifying information", parsed as a verb and its object
+            if child.dep_ == "xcomp" and child.tag_ == "VBG":
+                objs = [g for g in child.children if g.dep_ == "dobj" and g.i == child.i + 1]
+                if objs:
+                    return objs[0]
         # "we do not sell or rent your data": the object hangs on the last conjunct
         for child in kids:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
@@ -661,6 +666,8 @@ def _nested_prep(prep: Token, trigger: Token) -> bool:
         head.dep_ == "pobj" and head.head.lower_ in _PARTY_PREPS and prep.lower_ == head.head.lower_
     ):
         head = head.head
+    if head.dep_ == "dobj" and head.head.dep_ == "xcomp" and head.head.tag_ == "VBG" and head.head.i == head.i - 1:
+        head = head.head  # "share personally identifying information with X", parsed as a verb and its object
     if head.i == trigger.i:
         return False
     if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "acomp", "oprd", "xcomp", "conj", "attr",
@@ -1142,9 +1149,16 @@ def active_subject(tok: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 return _resolve_relative(child)
         if any(c.dep_ == "nsubjpass" for c in cur.children):
+            if cur.i != tok.i and tok.dep_ == "xcomp" and cur.lemma_ in _CONTROL_PASSIVES:
+                # "courts may be entitled to access your data": the passive's subject does the accessing
+                return next(_resolve_relative(c) for c in cur.children if c.dep_ == "nsubjpass")
             return None
         cur = _inherits_from_head(cur)
     return None
+
+
+_CONTROL_PASSIVES = {"entitle", "permit", "allow", "authorize", "authorise", "empower", "require", "oblige",
+                     "compel", "force"}
 
 
 def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
