@@ -20,7 +20,8 @@ assertions are reduced to labels per segment. OPP-115 annotations become labels 
                      annotation has no "transfer" attribute; the keyword filter keeps transfer statements)
   transfer+loc       same gold; ours: transfer, or storage/processing with a location
   sharing            any Third Party Sharing/Collection (ours: sharing, sale or law_enforcement, either polarity:
-                     a disclosure to authorities is sharing in both the SPEC and OPP-115)
+                     a disclosure to authorities is sharing in both the SPEC and OPP-115; and processing by
+                     another party, "our vendors have access to your data", which OPP-115 files as sharing)
   sharing:affirm     Third Party Sharing/Collection with Does/Does Not = Does (or absent)
   sharing:deny       ... = Does Not
   sale (kw)          Third Party Sharing/Collection in a segment that says sell/sold/sale/rent (derived)
@@ -61,6 +62,7 @@ CATEGORY_OF = {"retention": "Data Retention", "retention.period": "Data Retentio
                "transfer+loc": "International and Specific Audiences"}
 TRANSFER_WORDS = re.compile(r"\b(transfer\w*|stor(?:e|ed|ing|age)|process(?:ed|ing)?|maintain\w*|hosted|"
                             r"servers?|data cent(?:er|re)s?|located (?:in|outside)|moved)\b", re.I)
+RECEIVING_PARTIES = frozenset({"affiliate", "processor", "third_party", "advertiser"})
 LEGAL_CONDITION = re.compile(r"\b(law|laws|legal|legally|court|subpoena|warrant|regulat\w*|government\w*|"
                              r"authorit\w*|comply|compliance|legislation|statut\w*)\b", re.I)
 SALE_WORDS = re.compile(r"\b(sell|sells|selling|sold|sale|rent|rents|renting)\b", re.I)
@@ -138,6 +140,9 @@ def predicted_labels(assertions) -> dict[str, list]:
             out["transfer+loc"].append(a)
         elif p in ("storage", "processing") and a.location is not None:
             out["transfer+loc"].append(a)
+        if p == "processing" and any(x.kind in RECEIVING_PARTIES for x in a.parties):
+            out["sharing"].append(a)  # "our vendors have access to your data": OPP-115 files it as sharing
+            out[f"sharing:{a.polarity}"].append(a)
         elif p in ("sharing", "sale"):
             out["sharing"].append(a)
             out[f"sharing:{a.polarity}"].append(a)

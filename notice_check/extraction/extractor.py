@@ -60,6 +60,16 @@ def _device(ctx: SentenceContext, tok: Token) -> bool:
     return any(t.lemma_.lower() in _DEVICES and t.dep_ in ("pobj", "dobj") for t in region)
 
 
+def _device_access(ctx: SentenceContext, tok: Token) -> bool:
+    """ "a computer to which others have access": access to a machine, not to anyone's data."""
+    have = tok.head
+    if have.dep_ != "relcl":
+        return False
+    to_which = any(c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children)
+                   for c in [*have.children, *tok.children])
+    return to_which and have.head.lemma_.lower() in _DEVICES
+
+
 def _server_noun(ctx: SentenceContext, tok: Token) -> bool:
     return any(
         ctx.doc[i].lemma_ in ctx.lex.words("check_words", "server_nouns") and ctx.doc[i].dep_ == "pobj"
@@ -194,6 +204,25 @@ def _secure_modifier(ctx: SentenceContext, tok: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in words for c in tok.children)
 
 
+def _data_among_assets(ctx: SentenceContext, tok: Token) -> bool:
+    """ "your information may be among the assets transferred": data named as one of the assets that change
+    hands in a sale or merger."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("pobj", "prep", "attr", "conj", "appos") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_ == "be":
+            subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+            return bool(subjects) and slots.looks_like_data(ctx.lex, _subtree_text(subjects[0])) and bool(
+                ctx.lex.pattern("business_transfer").search(ctx.text))
+    return False
+
+
+def _subtree_text(tok: Token) -> str:
+    return " ".join(t.text for t in tok.subtree)
+
+
 def _no_encrypt_verb(ctx: SentenceContext, tok: Token) -> bool:
     return not any(t.lemma_ in ("encrypt", "encipher") for t in ctx.doc)
 
@@ -261,6 +290,8 @@ CHECKS: dict[str, Check] = {
     "retention_phrase": slots.has_retention_phrase,
     "no_encrypt_verb": _no_encrypt_verb,
     "secure_modifier": _secure_modifier,
+    "data_among_assets": _data_among_assets,
+    "device_access": _device_access,
     "authority_party": _authority_party,
     "legal_request_object": _legal_request,
     "data_object": _data_object,
@@ -436,6 +467,12 @@ THIRD_PARTY_COLLECTORS = frozenset({"third_party", "advertiser"})
 COLLECTED_BY_RULE = "sharing.collected_by.v1"
 
 
+def _tails_object(party: Token) -> bool:
+    """A recipient phrase the parser hung on a noun of the data phrase instead of on the verb."""
+    prep = party.head
+    return prep.lower_ in ("to", "with") and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _party_models(mentions: list[slots.PartyMention]) -> list[Party]:
     return [Party(text=p.text, kind=p.kind, name=p.name) for p in mentions]  # type: ignore[arg-type]
 
@@ -509,7 +546,10 @@ class _SentenceReader:
         for m in mentions:
             avoid.update(range(m.span.start, m.span.end))
         for p in party_mentions:
+            party = ctx.doc[p.head]
             avoid.add(p.head)
+            if party.dep_ == "pobj" and _tails_object(party):
+                avoid.update(t.i for t in party.head.subtree)  # "... and website information to advertisers"
         data_text, head = slots.data_phrase(ctx, tok, avoid)
         location = _location(ctx, tok, mentions, trig.place_mode)
         if location is None and negated and practice in slots.LOCATION_PRACTICES:

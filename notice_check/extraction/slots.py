@@ -390,7 +390,7 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
 
 def is_may(ctx: SentenceContext, tok: Token) -> bool:
     aux_words = ctx.lex.words("modality", "aux")
-    cur: Token | None = tok
+    cur: Token | None = _membership_copula(tok) or tok  # "data may be among the assets sold"
     seen = 0
     while cur is not None and seen < 4:
         for child in cur.children:
@@ -480,13 +480,17 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                     return _resolve_relative(child)
         if cur.pos_ in ("NOUN", "PROPN") and cur.i == tok.i:
             for child in kids:
-                if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                if child.dep_ == "prep" and (child.lower_ in ("of", "for") or (
+                        child.lower_ == "to" and tok.lower_ == "access")):
                     objs = [g for g in child.children if g.dep_ == "pobj"]
                     if objs:
                         return objs[0]
             for child in kids:
                 if child.dep_ in ("compound", "amod") and ctx.lex.data_words.search(child.text):
                     return child
+            member = _member_of(tok)
+            if member is not None:
+                return member
             if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
                 # "the sale of" handled above; "data sharing" compound; "we do not engage in sale"
                 pass
@@ -533,6 +537,26 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                 return _resolve_relative(child)
     if tok.dep_ == "conj":
         return data_head(ctx, tok.head)
+    return None
+
+
+def _member_of(tok: Token) -> Token | None:
+    """ "your data may be among the assets transferred", "... one of the assets sold": the subject is a
+    member of the set the noun names."""
+    be = _membership_copula(tok)
+    return None if be is None else next((c for c in be.children if c.dep_ == "nsubj"), None)
+
+
+def _membership_copula(tok: Token) -> Token | None:
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("among", "of"):
+        return None
+    cur = tok.head
+    for _ in range(3):
+        if cur.dep_ not in ("prep", "attr", "pobj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_ == "be":
+            return cur
     return None
 
 
@@ -628,6 +652,16 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 text = " ".join(ctx.doc[j].text for j in sorted(phrase_ids))
                 kind = classify_party(ctx.lex, text)
                 name = None
+                if kind is None:  # "a company acquiring our assets": the clause says who the company is
+                    for clause in (c for c in g.children if c.dep_ in ("acl", "relcl")):
+                        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who")
+                               for c in clause.children):
+                            continue  # "countries where our affiliates operate" says nothing of the countries
+                        longer = f"{text} {ctx.doc[clause.left_edge.i : clause.i + 1].text}"
+                        kind = classify_party(ctx.lex, longer)
+                        if kind is not None:
+                            text = longer
+                            break
                 if kind is None and g.lower_ in ("them", "they", "those") and out:
                     kind, text = out[-1].kind, out[-1].text  # "with advertisers, but never ... with them"
                 elif kind is None and g.lower_ in ("them", "they", "those"):
@@ -673,7 +707,23 @@ def _nested_prep(prep: Token, trigger: Token) -> bool:
     if head.head.i == trigger.i and head.dep_ in ("dobj", "nsubjpass", "acomp", "oprd", "xcomp", "conj", "attr",
                                                   "advmod", "npadvmod", "prt"):
         return head.lemma_ in ("response", "request", "order", "accordance", "compliance", "respect", "relation")
-    return True
+    return not _tails_the_object(prep, head, trigger)
+
+
+def _tails_the_object(prep: Token, head: Token, trigger: Token) -> bool:
+    """"provide information about sales, traffic and related data to advertisers": the parser hangs the
+    recipient on the last noun of a long object; it still names who receives the object."""
+    if prep.lower_ not in ("to", "with"):
+        return False
+    cur = head
+    for _ in range(8):
+        if cur.dep_ in ("dobj", "nsubjpass") and cur.head.i == trigger.i:
+            return cur.i != head.i
+        if not (cur.dep_ in ("conj", "pobj", "appos") or (cur.dep_ == "acl" and cur.tag_ == "VBN") or (
+                cur.dep_ == "prep" and cur.lower_ in ("about", "of", "on", "regarding", "concerning", "including"))):
+            return False  # "statistics based on this data to advertisers": a participle may sit in between
+        cur = cur.head
+    return False
 
 
 def _noun_text(tok: Token) -> str:
@@ -847,12 +897,25 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return True  # "asks your browser to keep ..."
         if cur.lemma_ in ("opt", "object", "unsubscribe"):
             return True  # "the right to opt out of the sale of ...": the user's right, not a practice
+        if cur.dep_ == "ccomp" and cur.head.lemma_ in _BELIEF_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in users for c in cur.head.children):
+            return True  # "if you believe your information has been released without consent"
+        if any(_objectless_belief(c, users) for c in cur.children if c.dep_ == "advcl" and c.i < cur.i):
+            return True  # the same, with the belief parsed as a clause hanging on what is believed
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
             return False
         if cur.head.i == cur.i or cur.dep_ in ("relcl",):
             return False
         cur = cur.head
     return False
+
+
+def _objectless_belief(verb: Token, users: frozenset[str]) -> bool:
+    return verb.lemma_ in _BELIEF_VERBS and any(c.dep_ == "nsubj" and c.lower_ in users for c in verb.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+
+
+_BELIEF_VERBS = {"believe", "think", "feel", "suspect", "fear", "worry", "notice", "discover", "learn"}
 
 
 _PERSON_NOUNS = {"person", "people", "individual", "anyone", "someone", "somebody", "anybody", "everyone",
@@ -938,6 +1001,8 @@ def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
     for member in group:
         if any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in words for c in member.children):
             return True
+        if member.lemma_ in _ATTACK_VERBS:
+            return True  # "may be viewed or tampered with in transit by a third party"
     cur = group[0]
     for _ in range(3):
         if cur.head.i == cur.i:
@@ -958,7 +1023,12 @@ def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
         if anc.lemma_ in ("ensure", "assure", "guarantee", "warrant", "promise") and any(
                 c.dep_ == "neg" or c.lower_ in ("cannot", "can't") for c in anc.children):
             return True  # "we cannot ensure that information will never be disclosed ..."
+        if anc.lemma_ in ("risk", "danger", "possibility") and anc.pos_ == "NOUN":
+            return True  # "you assume the risk that what you post may be viewed by third parties"
     return False
+
+
+_ATTACK_VERBS = {"tamper", "intercept", "hack", "steal", "breach", "compromise", "eavesdrop"}
 
 
 _FRAME_NOUNS = {"way", "ways", "manner", "circumstance", "circumstances", "extent", "condition", "conditions"}
@@ -1202,6 +1272,9 @@ def _purpose_governor(tok: Token) -> Token | None:
 def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     """Who performs the practice: the active subject ("our engineers in China may access")."""
     subj = active_subject(tok)
+    if subj is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.lex.words(
+            "check_words", "access_verbs"):
+        subj = active_subject(tok.head)  # "our vendors have access to your data": the holder accesses it
     if subj is None and tok.dep_ in ("advcl", "acl", "xcomp"):
         governor = _purpose_governor(tok)
         subj = active_subject(governor) if governor is not None else None

@@ -84,3 +84,58 @@ def test_other_parties_collecting_on_our_site_receive_the_data(claims):
     found = claims("Other parties, particularly advertising networks, also collect information about your visits.")
     assert [(a.practice, [p.kind for p in a.parties]) for a in found if a.practice == "sharing"] == [
         ("sharing", ["third_party"])]
+
+
+def test_releasing_data_is_disclosing_it(claims):
+    found = [a for a in claims("We will not release your personal information without your consent.")
+             if a.practice == "sharing"]
+    assert [(a.polarity, a.conditions) for a in found] == [("deny", ["without your consent"])]
+
+
+@pytest.mark.parametrize("text", [
+    "We follow the principles for online advertising released by the Digital Advertising Alliance in 2009.",
+    "If you believe your personal information has been released without your consent, contact us.",
+    "If you think your data was shared with advertisers, please tell us.",
+])
+def test_a_publication_or_a_readers_suspicion_is_no_disclosure(claims, text):
+    assert not [a for a in claims(text) if a.practice == "sharing"], text
+
+
+def test_a_recipient_hung_on_the_last_noun_of_a_long_object_still_receives_it(claims):
+    found = [a for a in claims("We provide statistical information based on this data to advertisers.")
+             if a.practice == "sharing"]
+    assert [([p.kind for p in a.parties], a.data.text) for a in found] == [
+        (["advertiser"], "statistical information")]
+
+
+def test_a_company_acquiring_our_assets_is_a_third_party(claims):
+    found = [a for a in claims("We may transfer your information to a company acquiring our assets.")
+             if a.practice == "sharing"]
+    assert [[(p.kind, p.text) for p in a.parties] for a in found] == [[("third_party", "a company acquiring")]]
+
+
+def test_a_clause_about_someone_else_does_not_make_a_place_a_party(claims):
+    found = claims("We may send your data to Singapore and other countries where our affiliates operate.")
+    assert not [a for a in found if a.practice == "sharing"]
+
+
+def test_data_among_the_assets_sold_in_a_merger_is_shared(claims):
+    found = [a for a in claims("If we sell our business, customer information may be among the assets transferred.")
+             if a.practice == "sharing"]
+    assert [(a.polarity, a.modality, a.data.text) for a in found] == [("affirm", "may", "customer information")]
+    assert not [a for a in claims("If we sell our business, our offices may be among the assets transferred.")
+                if a.practice == "sharing"]
+
+
+def test_who_has_access_is_the_party_that_processes(claims):
+    found = [a for a in claims("Our service providers have access to your information.") if a.practice == "processing"]
+    assert [([p.kind for p in a.parties], a.data.text) for a in found] == [(["processor"], "your information")]
+
+
+@pytest.mark.parametrize("text", [
+    "If you are using a computer to which others have access, always log out.",
+    "You assume the risk that the information you post may be viewed and used by third parties.",
+    "Any such information may be viewed or tampered with in transit by a third party.",
+])
+def test_risks_to_the_reader_are_no_processing_claims(claims, text):
+    assert not [a for a in claims(text) if a.practice == "processing"], text
