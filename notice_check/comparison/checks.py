@@ -235,6 +235,9 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
     disclosures and remote accesses count: an entity that can reach the data has had it shared with it.
     Disclosures to public authorities belong to law_enforcement unless the assertion names authorities.
     """
+    if ctx.names_self(a):
+        return Judgement("unverifiable", f"The notice names {ctx.party_words(a)}, the organisation itself, as the "
+                                         "recipient: that is collection, not a disclosure to another party.")
     kinds = frozenset(p.kind for p in a.parties) or frozenset({"unspecified"})
     rels = ctx.vocab.relationships(kinds)
     sections: tuple[Section, ...] = ("accesses", "disclosures")

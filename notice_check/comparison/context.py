@@ -154,6 +154,13 @@ class Context:
             return " ".join(loc.text.split()) or self.places(codes[:6])
         return self.places(codes)
 
+    def names_self(self, assertion: Assertion) -> bool:
+        """ "that information will be sent to Example Corp.": every recipient is the organisation itself."""
+        own = _company_words(self.manifest.organization.name if self.manifest.organization else None)
+        named = [p for p in assertion.parties if p.name]
+        return bool(own and named) and all(_same_company(_company_words(p.name), own) for p in named) and all(
+            p.name or p.kind == "self" for p in assertion.parties)
+
     def party_words(self, assertion: Assertion) -> str:
         if not assertion.parties:
             return self.vocab.party_labels["unspecified"]
@@ -215,6 +222,21 @@ def _clauses(parts: Sequence[str], limit: int = 3) -> str:
         rest = len(parts) - limit
         return ", ".join(parts[:limit]) + f" and {rest} more record{'s' if rest > 1 else ''}"
     return join_words(parts)
+
+
+_COMPANY_SUFFIXES = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc",
+                     "gmbh", "ag", "sa", "sas", "bv", "nv", "kk", "oy", "ab", "as", "group", "holdings", "the"}
+
+
+def _company_words(name: str | None) -> tuple[str, ...]:
+    """A company name without punctuation and legal-form words: "Example Corp." -> ("example",)."""
+    words = "".join(c if c.isalnum() else " " for c in (name or "").casefold()).split()
+    return tuple(w for w in words if w not in _COMPANY_SUFFIXES)
+
+
+def _same_company(named: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """ "Microsoft" names "Microsoft Corporation"; "Example Digital" does not name "Example Corp."."""
+    return bool(named) and (named == own or (len(named) < len(own) and own[: len(named)] == named))
 
 
 def decide(

@@ -965,6 +965,11 @@ def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
             and c.i < cur.i for c in kids
         ):
             return True
+        if cur.dep_ in ("ccomp", "pcomp", "xcomp", "csubj", "conj") and any(
+            c.dep_ == "prep" and c.i < cur.i and any(_wh_phrase(g) for g in c.children if g.dep_ == "pobj")
+            for c in kids
+        ):
+            return True  # "... and under what circumstances we may disclose it"
         if cur.dep_ == "xcomp" and any(c.lower_ in _WH for c in cur.head.children if c.i < cur.i):
             return True
         if cur.dep_ in ("ROOT",) or cur.head.i == cur.i:
@@ -973,6 +978,10 @@ def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
             break
         cur = cur.head
     return False
+
+
+def _wh_phrase(tok: Token) -> bool:
+    return tok.lower_ in _WH or any(d.dep_ == "det" and d.lower_ in _WH for d in tok.children)
 
 
 def reader_recipient(ctx: SentenceContext, tok: Token) -> bool:
@@ -1191,6 +1200,12 @@ def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
         "as", "including"
     ):
         return True
+    if tok.pos_ == "NOUN":
+        first = conj_head(tok)
+        prep = first.head
+        if first.dep_ == "pobj" and prep.lower_ in ("regarding", "about", "concerning", "over", "on") and (
+                prep.head.lemma_.lower() in _TOPIC_HOLDERS):
+            return True  # "choices regarding the collection, use and sharing of your information"
     if tok.dep_ == "conj" and tok.tag_ == "VBG":
         if tok.head.pos_ in ("NOUN", "PROPN") or not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children):
             return True  # "an app for chats, calls, and sharing photos": a gerund in a list, not a claim
@@ -1202,6 +1217,8 @@ def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
     )
 
 
+_TOPIC_HOLDERS = {"choice", "option", "control", "question", "preference", "right", "detail", "request",
+                  "inquiry", "enquiry", "concern", "complaint", "decision", "setting"}
 _TELLING = {"describe", "explain", "tell", "show", "know", "learn", "see", "understand", "outline", "set",
             "detail", "inform", "find", "ask", "choose", "decide", "determine", "specify", "list"}
 # what a document does when it talks about its topics ("This policy describes / covers ...")

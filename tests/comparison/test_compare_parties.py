@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from comparison_builders import claim, judged, keys, manifest
+from comparison_builders import claim, judged, keys, manifest, only
 
 from notice_check.comparison import compare
+from notice_check.models import Party
 
 ENTITIES = [
     {"key": "adco", "name": "AdCo Ltd.", "country": "US", "relationship": "advertiser"},
@@ -206,3 +207,14 @@ def test_law_enforcement_restricted_with_unknown_trigger_is_unverifiable() -> No
     m = with_disclosures({"key": "req", "recipient": "police", "categories": ["user.account"]})
     finding = judged(compare([a], m), a)
     assert finding.verdict == "unverifiable" and "legal process" in finding.message
+
+
+@pytest.mark.parametrize(("named", "own"), [("Example Corp.", True), ("Example", True), ("EXAMPLE CORPORATION", True),
+                                            ("Example Digital", False), ("AdCo", False)])
+def test_a_recipient_named_like_the_organisation_is_not_another_party(named, own) -> None:
+    m = manifest(country="US", coverage={"stores": "complete", "accesses": "complete", "disclosures": "complete"})
+    a = claim("sharing", f"Your search terms are sent to {named}.")
+    a = a.model_copy(update={"parties": [Party(text=named, kind="unspecified", name=named)]})
+    [finding] = only(compare([a], m), practice="sharing")
+    assert ("the organisation itself" in finding.message) is own
+    assert finding.verdict == "unverifiable"
