@@ -219,6 +219,22 @@ def _data_among_assets(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+# Third parties that collect on the organisation's pages are recipients of that data (OPP-115's "Third
+# Party Sharing/Collection"); processors collecting on its behalf stay collection.
+THIRD_PARTY_COLLECTORS = frozenset({"third_party", "advertiser"})
+
+
+def _collectors(ctx: SentenceContext, tok: Token) -> list[slots.PartyMention]:
+    """Third parties or advertisers that do the practice themselves ("advertisers may place cookies")."""
+    return [a for a in slots.actor_parties(ctx, tok) if a.kind in THIRD_PARTY_COLLECTORS]
+
+
+def _tracker_object(ctx: SentenceContext, tok: Token) -> bool:
+    """The verb's object is a tracker: cookies, web beacons, pixels, tracking technologies."""
+    pattern = ctx.lex.pattern("tracker_words")
+    return any(c.dep_ in ("dobj", "nsubjpass") and pattern.search(_subtree_text(c)) for c in tok.children)
+
+
 def _subtree_text(tok: Token) -> str:
     return " ".join(t.text for t in tok.subtree)
 
@@ -292,6 +308,9 @@ CHECKS: dict[str, Check] = {
     "secure_modifier": _secure_modifier,
     "data_among_assets": _data_among_assets,
     "device_access": _device_access,
+    "business_transfer_context": lambda c, t: bool(c.lex.pattern("business_transfer_context").search(c.text)),
+    "collector_actor": lambda c, t: bool(_collectors(c, t)),
+    "tracker_object": lambda c, t: _tracker_object(c, t),
     "authority_party": _authority_party,
     "legal_request_object": _legal_request,
     "data_object": _data_object,
@@ -461,9 +480,6 @@ def _mention_mode(ctx: SentenceContext, m, outside_preps: frozenset[str]) -> str
     return "in"
 
 
-# Third parties that collect on the organisation's pages are recipients of that data (OPP-115's "Third
-# Party Sharing/Collection"); processors collecting on its behalf stay collection.
-THIRD_PARTY_COLLECTORS = frozenset({"third_party", "advertiser"})
 COLLECTED_BY_RULE = "sharing.collected_by.v1"
 
 
@@ -533,6 +549,8 @@ class _SentenceReader:
         mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
         if "engaged_party" in trig.requires:
             party_mentions = slots.engaged_parties(ctx, tok)  # the engaged party receives the data
+        elif "collector_actor" in trig.requires:
+            party_mentions = _collectors(ctx, tok)  # the party placing the cookie receives what it reads
         else:
             party_mentions = slots.parties(ctx, tok)
         if practice == "sharing":

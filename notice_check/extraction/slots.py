@@ -1289,6 +1289,8 @@ def _purpose_governor(tok: Token) -> Token | None:
 def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     """Who performs the practice: the active subject ("our engineers in China may access")."""
     subj = active_subject(tok)
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in _LETTING:  # "we permit advertisers to collect ...": they do
+        subj = next((c for c in tok.head.children if c.dep_ == "dobj"), subj)
     if subj is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.lex.words(
             "check_words", "access_verbs"):
         subj = active_subject(tok.head)  # "our vendors have access to your data": the holder accesses it
@@ -1297,9 +1299,16 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         subj = active_subject(governor) if governor is not None else None
     if subj is None:
         return []
+    if subj.lower_ in _QUANTIFIERS:  # "some of our partners may set cookies": the partners
+        subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), subj)
     text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
     kind = "self" if subj.lower_ in ("we", "us") else classify_party(ctx.lex, text)
     return [PartyMention(text=text, kind=kind, name=None, denied=False, head=subj.i)] if kind else []
+
+
+_LETTING = {"permit", "allow", "enable", "authorize", "authorise", "let", "ask", "require", "instruct"}
+_QUANTIFIERS = {"some", "many", "most", "all", "several", "one", "each", "any", "certain", "few", "none"}
 
 
 def is_question(ctx: SentenceContext, tok: Token) -> bool:

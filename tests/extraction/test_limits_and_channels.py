@@ -139,3 +139,29 @@ def test_who_has_access_is_the_party_that_processes(claims):
 ])
 def test_risks_to_the_reader_are_no_processing_claims(claims, text):
     assert not [a for a in claims(text) if a.practice == "processing"], text
+
+
+def test_data_transferred_in_a_merger_goes_to_the_new_owner(claims):
+    text = "If we are involved in a merger, we will notify you before personal information is transferred."
+    assert [(a.practice, a.rule) for a in claims(text)] == [("sharing", "sharing.business_transfer.v1")]
+    assert not claims("If we are involved in a merger, we will notify you by email.")
+
+
+@pytest.mark.parametrize(("text", "polarity", "party"), [
+    ("Our advertising partners may place a unique cookie on your browser.", "affirm", "advertiser"),
+    ("Some of our advertisers may use web beacons on our pages.", "affirm", "advertiser"),
+    ("Advertisers may not place cookies on your device.", "deny", "advertiser"),
+    ("We permit other third parties to collect information on our site.", "affirm", "third_party"),
+])
+def test_a_third_party_tracking_readers_on_our_pages_receives_their_data(claims, text, polarity, party):
+    found = [a for a in claims(text) if a.practice == "sharing"]
+    assert [(a.polarity, [p.kind for p in a.parties]) for a in found] == [(polarity, [party])]
+
+
+@pytest.mark.parametrize("text", [
+    "Our service providers use cookies to remember your preferences.",
+    "We use cookies to count visits.",
+    "You can set your browser to refuse cookies.",
+])
+def test_cookies_we_or_our_processors_use_are_not_sharing(claims, text):
+    assert not [a for a in claims(text) if a.practice == "sharing"], text
