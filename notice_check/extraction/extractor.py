@@ -569,6 +569,9 @@ class _SentenceReader:
             if party.dep_ == "pobj" and _tails_object(party):
                 avoid.update(t.i for t in party.head.subtree)  # "... and website information to advertisers"
         data_text, head = slots.data_phrase(ctx, tok, avoid)
+        if head is not None and "engaged_party" in trig.requires and any(
+                ctx.doc[p.head] in head.subtree for p in party_mentions):
+            data_text, head = None, None  # "we use a variety of ad networks to ...": the object is the party
         location = _location(ctx, tok, mentions, trig.place_mode)
         if location is None and negated and practice in slots.LOCATION_PRACTICES:
             location = _elsewhere(ctx, tok)

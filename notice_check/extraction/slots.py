@@ -500,9 +500,9 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("we", "i", "us"):
                     return _resolve_relative(child)
         for dep in ("nsubjpass", "dobj", "obj"):
-            for child in kids:
-                if child.dep_ == dep:
-                    return _resolve_relative(child)
+            found = [child for child in kids if child.dep_ == dep]
+            if found:  # two passive subjects are a parse of two clauses as one: the nearer is the verb's
+                return _resolve_relative(found[-1] if dep == "nsubjpass" else found[0])
         for child in kids:  # "share personally identifying information", parsed as a verb and its object
             if child.dep_ == "xcomp" and child.tag_ == "VBG":
                 objs = [g for g in child.children if g.dep_ == "dobj" and g.i == child.i + 1]
@@ -1149,9 +1149,12 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
                 for g in c.children if g.dep_ == "pobj"]
-    purpose = any(c.dep_ in ("xcomp", "advcl") and _to_infinitive(c) for c in tok.children)
+    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "advcl", "ccomp") and _to_infinitive(c)]
+    purpose = bool(clauses)
+    # "we employ other companies to perform ...", parsed with the companies as the clause's subject
+    objects += [g for c in clauses if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
     for obj in objects:
-        for member in _conj_chain(obj):
+        for member in _conj_chain(_through_quantity(obj)):
             text = _noun_text(member)
             kind = classify_party(ctx.lex, text)
             if looks_like_data(ctx.lex, text):
@@ -1299,16 +1302,29 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         subj = active_subject(governor) if governor is not None else None
     if subj is None:
         return []
-    if subj.lower_ in _QUANTIFIERS:  # "some of our partners may set cookies": the partners
-        subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"), subj)
+    subj = _through_quantity(subj)  # "some of our partners may set cookies": the partners
     text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
     kind = "self" if subj.lower_ in ("we", "us") else classify_party(ctx.lex, text)
+    if kind is None and subj.pos_ == "NOUN":  # "other members of our family of companies"
+        kind = classify_party(ctx.lex, " ".join(t.text for t in subj.subtree if t.i not in _relcl_ids(subj)))
     return [PartyMention(text=text, kind=kind, name=None, denied=False, head=subj.i)] if kind else []
 
 
 _LETTING = {"permit", "allow", "enable", "authorize", "authorise", "let", "ask", "require", "instruct"}
-_QUANTIFIERS = {"some", "many", "most", "all", "several", "one", "each", "any", "certain", "few", "none"}
+
+
+def _through_quantity(tok: Token) -> Token:
+    """ "some of our partners", "a variety of ad networks", "the services of outside contractors": the noun
+    after "of" names the party."""
+    if tok.lower_ not in _QUANTITY_WORDS:
+        return tok
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), tok)
+
+
+_QUANTITY_WORDS = {"some", "many", "most", "all", "several", "one", "each", "any", "certain", "few", "none",
+                   "variety", "number", "range", "set", "list", "couple", "handful", "host", "services", "service",
+                   "help", "assistance", "network"}
 
 
 def is_question(ctx: SentenceContext, tok: Token) -> bool:

@@ -165,3 +165,26 @@ def test_a_third_party_tracking_readers_on_our_pages_receives_their_data(claims,
 ])
 def test_cookies_we_or_our_processors_use_are_not_sharing(claims, text):
     assert not [a for a in claims(text) if a.practice == "sharing"], text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("From time to time, we employ other companies to perform functions on our behalf.", "third_party"),
+    ("We retain the services of outside contractors to run our mailing list.", "processor"),
+    ("We use a variety of advertising networks to serve ads on our site.", "advertiser"),
+])
+def test_engaged_parties_behind_quantities_and_odd_parses(claims, text, kind):
+    found = [a for a in claims(text) if a.practice == "sharing"]
+    assert [([p.kind for p in a.parties], a.data) for a in found] == [([kind], None)]
+
+
+def test_the_holder_named_after_of_has_the_access(claims):
+    found = [a for a in claims("Other members of our family of companies may have access to your information.")
+             if a.practice == "processing"]
+    assert [[p.kind for p in a.parties] for a in found] == [["affiliate"]]
+
+
+def test_the_passive_subject_nearest_the_verb_is_its_data(claims):
+    text = ("If the ownership of the company changes as a result of a merger, your information may be "
+            "transferred to another company.")
+    found = [a for a in claims(text) if a.practice == "sharing"]
+    assert [(a.data.text, [p.kind for p in a.parties]) for a in found] == [("your information", ["third_party"])]
