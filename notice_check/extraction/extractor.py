@@ -493,6 +493,18 @@ def _party_models(mentions: list[slots.PartyMention]) -> list[Party]:
     return [Party(text=p.text, kind=p.kind, name=p.name) for p in mentions]  # type: ignore[arg-type]
 
 
+def _misparsed_auxiliaries(an: Analyzer, doc: Doc) -> list[Hit]:
+    """ "We may share aggregated data with partners": the parser reads "share" as an auxiliary of "aggregated".
+    The verb's triggers then apply to the word it heads, which holds the object and the recipient."""
+    words = an.rules.lexicon.words("check_words", "aux_misparsed_verbs")
+    out: list[Hit] = []
+    for tok in doc:
+        if tok.pos_ == "AUX" and tok.dep_ == "aux" and tok.lemma_ in words and tok.head.pos_ == "VERB":
+            out += [Hit(token=tok.head, trigger=simple.trigger) for simple in an.triggers.by_lemma.get(tok.lemma_, [])
+                    if simple.pos is None or "VERB" in simple.pos]
+    return out
+
+
 class _SentenceReader:
     def __init__(self, an: Analyzer, doc: Doc, sentence: Sentence) -> None:
         self.an = an
@@ -500,6 +512,7 @@ class _SentenceReader:
         self.sentence = sentence
         mentions = find_places(doc, an.places)
         hits = [Hit(token=tok, trigger=trig) for tok, trig in an.triggers.hits(doc)]
+        hits += _misparsed_auxiliaries(an, doc)
         self.ctx = SentenceContext(doc=doc, hits=hits, mentions=mentions, lex=an.rules.lexicon,
                                    text=sentence.analysed)  # what was parsed: the same string as doc.text
 

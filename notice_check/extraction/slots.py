@@ -394,8 +394,9 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
     seen = 0
     while cur is not None and seen < 4:
         for child in cur.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in aux_words:
-                return True
+            if child.dep_ in ("aux", "auxpass") and (child.lower_ in aux_words or any(
+                    g.dep_ == "aux" and g.lower_ in aux_words for g in child.children)):
+                return True  # "may" hangs on a verb misparsed as an auxiliary: "may share aggregated data"
         cur = _inherits_from_head(cur)
         seen += 1
     text = ctx.region_text(tok)
@@ -499,6 +500,13 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
             for child in kids:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("we", "i", "us"):
                     return _resolve_relative(child)
+        if cur.i == tok.i and _supplied_party(tok) is not None:  # "provided with access to your data"
+            given = next(g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                         if g.dep_ == "pobj")
+            if given.lower_ == "access":
+                given = next((g for c in given.children if c.dep_ == "prep" and c.lower_ == "to"
+                              for g in c.children if g.dep_ == "pobj"), given)
+            return given
         for dep in ("nsubjpass", "dobj", "obj"):
             found = [child for child in kids if child.dep_ == dep]
             if found:  # two passive subjects are a parse of two clauses as one: the nearer is the verb's
@@ -625,10 +633,13 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     for child in tok.children:  # "unless the recipient is bound by ...": a condition names no recipient
         if child.dep_ in ("advcl", "relcl"):
             seen.update(t.i for t in child.subtree)
-    for i in sorted(region):
+    supplied = _supplied_party(tok)
+    for i in sorted(region | ({supplied.i} if supplied is not None else set())):
         t = ctx.doc[i]
         heads: list[Token] = []
-        if (t.dep_ in ("prep", "agent", "dative") or (t.dep_ == "conj" and t.pos_ == "ADP")) and (
+        if supplied is not None and t.i == supplied.i:
+            heads = [t]  # "these companies may be provided with access to your data": they receive it
+        elif (t.dep_ in ("prep", "agent", "dative") or (t.dep_ == "conj" and t.pos_ == "ADP")) and (
             t.lower_ in _PARTY_PREPS | {"by"} and not _nested_prep(t, tok)
         ):
             heads = [c for c in t.children if c.dep_ in ("pobj",)]
@@ -690,6 +701,16 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                                     out.append(PartyMention(text=sub, kind=sub_kind, name=None,
                                                             denied=denied, head=obj.i))
     return out
+
+
+_SUPPLY_VERBS = {"provide", "supply", "furnish", "give", "grant"}
+
+
+def _supplied_party(tok: Token) -> Token | None:
+    """The passive subject of "be provided with ...": the one supplied, not the thing supplied."""
+    if tok.lemma_ not in _SUPPLY_VERBS or not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
 def _nested_prep(prep: Token, trigger: Token) -> bool:

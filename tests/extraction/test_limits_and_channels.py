@@ -188,3 +188,25 @@ def test_the_passive_subject_nearest_the_verb_is_its_data(claims):
             "transferred to another company.")
     found = [a for a in claims(text) if a.practice == "sharing"]
     assert [(a.data.text, [p.kind for p in a.parties]) for a in found] == [("your information", ["third_party"])]
+
+
+def test_share_misread_as_an_auxiliary_still_shares(claims):
+    """The parser reads "may share aggregated data" as "share" helping "aggregated"."""
+    found = [a for a in claims("We may share aggregated data with our advertisers.") if a.practice == "sharing"]
+    assert [(a.polarity, a.modality, [p.kind for p in a.parties]) for a in found] == [
+        ("affirm", "may", ["advertiser"])]
+
+
+def test_whoever_is_provided_with_data_receives_it(claims):
+    found = [a for a in claims("These companies may be provided with access to your personal information.")
+             if a.practice == "sharing"]
+    assert [(a.data.text, [p.kind for p in a.parties]) for a in found] == [
+        ("your personal information", ["third_party"])]
+    assert not [a for a in claims("You will be provided with a copy of your data.") if a.practice == "sharing"]
+
+
+def test_a_party_subject_reading_data_is_processing_by_that_party(claims):
+    found = [a for a in claims("Our support vendors may access such information to administer technical support.")
+             if a.practice == "processing"]
+    assert [[p.kind for p in a.parties] for a in found] == [["processor"]]
+    assert not claims("End-to-end encryption means that only the sender and the recipient can read a message.")
