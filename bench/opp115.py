@@ -189,7 +189,7 @@ def adjudicated_precision(keys: list[tuple], gold: dict, preds: list[dict], held
         stale = len(set(judged) - fps)
         if not fp:
             continue
-        sampled = lab == "sharing"
+        sampled = lab == "sharing" and len(read) < fp
         est = claims * fp / len(read) if read else 0.0
         pred_n = tp + fp
         note = (f"{len(read)} of {fp} false positives read, {claims} correct claims"
@@ -297,6 +297,37 @@ def _interleave(errors: list, n: int) -> list:
     return out
 
 
+# Words by which an annotated span names the practice itself. A rough keyword test, kept apart from the
+# extractor's lexicon on purpose: it splits gold segments into those whose annotation rests on a statement
+# of the practice and those that rest on a fragment ("Your IP address", a list item cut from its lead-in).
+NAMES_PRACTICE = {
+    "retention": re.compile(r"\b(retain\w*|retention|keep\w*|kept|stor(e|es|ed|ing|age)|delet\w+|purg\w+|eras\w+|"
+                            r"destr\w+|maintain\w*|archiv\w+|remov\w+|anonymi\w+|as long as|period)\b", re.I),
+    "encryption": re.compile(r"\b(encrypt\w*|ssl|tls|https|secure socket\w*|secur\w+ (transmission|connection|"
+                             r"server|transfer)s?)\b", re.I),
+    "sharing": re.compile(r"\b(shar(e|es|ed|ing)|disclos\w+|sell\w*|sold|sale|rent\w*|provid\w+|transfer\w*|"
+                          r"releas\w+|giv\w+|available|furnish\w*|access\w*|collect\w*|receiv\w+|send|sent|pass\w*|"
+                          r"transmit\w*|distribut\w+|exchang\w+)\b", re.I),
+    "law_enforcement": re.compile(r"\b(law|legal\w*|subpoena\w*|court|warrant\w*|government\w*|authorit\w+|"
+                                  r"police|enforcement|regulat\w+)\b", re.I),
+}
+
+
+def explicit_breakdown(keys, gold, spans, preds) -> dict[str, tuple[int, int, int, int]]:
+    """Recall where the annotated text names the practice, and where it does not: (n, found, n, found)."""
+    out = {}
+    for lab, cue in NAMES_PRACTICE.items():
+        row = [0, 0, 0, 0]
+        for key, pred in zip(keys, preds, strict=True):
+            if lab not in gold.get(key, ()):
+                continue
+            col = 0 if any(cue.search(sp) for sp in spans[key][lab]) else 2
+            row[col] += 1
+            row[col + 1] += lab in pred
+        out[lab] = tuple(row)
+    return out
+
+
 def action_breakdown(keys, actions, preds) -> dict[str, tuple[int, int, int]]:
     """Recall of 'sharing' by OPP-115 Action Third Party (ours sharing; ours collection instead)."""
     out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -390,6 +421,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'action':<36}{'segments':>9}{'sharing':>9}{'R':>8}{'collection only':>17}")
     for act, (n, hit, coll) in sorted(action_breakdown(keys, actions, preds).items(), key=lambda x: -x[1][0]):
         print(f"{act:<36}{n:>9}{hit:>9}{_fmt(hit / n if n else None):>8}{coll:>17}")
+
+    print("\n== recall where the annotated text names the practice (a keyword test on the span) or does not ==")
+    print(f"{'label':<18}{'names it':>9}{'found':>7}{'R':>7}{'does not':>10}{'found':>7}{'R':>7}")
+    for lab, (n1, f1, n0, f0) in explicit_breakdown(keys, gold, spans, preds).items():
+        print(f"{lab:<18}{n1:>9}{f1:>7}{_fmt(f1 / n1 if n1 else None):>7}{n0:>10}{f0:>7}"
+              f"{_fmt(f0 / n0 if n0 else None):>7}")
 
     if sample_tables:
         on, off, n = sample_tables
