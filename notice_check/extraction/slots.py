@@ -1321,14 +1321,23 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     if subj is None and tok.dep_ in ("advcl", "acl", "xcomp"):
         governor = _purpose_governor(tok)
         subj = active_subject(governor) if governor is not None else None
+        if subj is None and governor is not None:  # "links may be used by third parties to collect ..."
+            subj = next((g for c in governor.children if c.dep_ == "agent" for g in c.children
+                         if g.dep_ == "pobj"), None)
     if subj is None:
         return []
-    subj = _through_quantity(subj)  # "some of our partners may set cookies": the partners
-    text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(subj)))
-    kind = "self" if subj.lower_ in ("we", "us") else classify_party(ctx.lex, text)
-    if kind is None and subj.pos_ == "NOUN":  # "other members of our family of companies"
-        kind = classify_party(ctx.lex, " ".join(t.text for t in subj.subtree if t.i not in _relcl_ids(subj)))
-    return [PartyMention(text=text, kind=kind, name=None, denied=False, head=subj.i)] if kind else []
+    out = []
+    # "Allstate and its business partners gather ...", "we, our suppliers and advertisers may use ...": each
+    for member in _conj_chain(_through_quantity(subj)):  # "some of our partners": the partners
+        member = _through_quantity(member)
+        text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(member)))
+        kind = "self" if member.lower_ in ("we", "us") else classify_party(ctx.lex, text)
+        if kind is None and member.pos_ == "NOUN":  # "other members of our family of companies"
+            kind = classify_party(ctx.lex, " ".join(t.text for t in member.subtree
+                                                    if t.i not in _relcl_ids(member) and t.dep_ != "conj"))
+        if kind:
+            out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
+    return out
 
 
 _LETTING = {"permit", "allow", "enable", "authorize", "authorise", "let", "ask", "require", "instruct"}

@@ -210,3 +210,19 @@ def test_a_party_subject_reading_data_is_processing_by_that_party(claims):
              if a.practice == "processing"]
     assert [[p.kind for p in a.parties] for a in found] == [["processor"]]
     assert not claims("End-to-end encryption means that only the sender and the recipient can read a message.")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In addition, the company and its business partners gather information about your visits.", "third_party"),
+    ("These links may be used by third parties to collect information about visitors.", "third_party"),
+    ("Other websites may independently collect data about you.", "third_party"),
+])
+def test_every_collector_named_is_read(claims, text, kind):
+    found = [a for a in claims(text) if a.practice == "sharing"]
+    assert [a.rule for a in found] == ["sharing.collected_by.v1"]
+    assert kind in [p.kind for p in found[0].parties]
+
+
+def test_we_collecting_with_our_affiliates_is_not_sharing(claims):
+    found = claims("We and our affiliates collect your email address.")
+    assert [a.practice for a in found] == ["collection"]
