@@ -344,7 +344,10 @@ CHECKS: dict[str, Check] = {
     "data_reduced_relative": slots.data_reduced_relative,
     "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
     "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
-    "access_holder": lambda c, t: t.dep_ == "dobj" and t.head.lemma_ in c.lex.words("check_words", "access_verbs"),
+    # "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right
+    "access_holder": lambda c, t: t.dep_ == "dobj" and t.head.lemma_ in c.lex.words("check_words", "access_verbs")
+    and not (t.head.tag_ == "VBG" and t.head.dep_ != "acl" and not any(g.dep_ in ("nsubj", "aux")
+                                                                      for g in t.head.children)),
     "self_negated": lambda c, t: slots.is_negated(c, t) and slots.subject_party(c, t) is None and any(
         ch.dep_ == "nsubj" for ch in t.children),
     "document_noun": lambda c, t: t.dep_ == "compound" and t.head.lemma_ in (

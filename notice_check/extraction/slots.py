@@ -355,7 +355,7 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
     contrastive = {t.i for t in contrastive_negations(tok)}
     seen = 0
     cur: Token | None = tok
-    while cur is not None and seen < 4:
+    while cur is not None and seen < 6:  # "we do not collect, receive, possess, or have access to": 5 steps
         for child in cur.children:
             if child.i in contrastive:
                 continue
@@ -1318,6 +1318,8 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     if subj is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.lex.words(
             "check_words", "access_verbs"):
         subj = active_subject(tok.head)  # "our vendors have access to your data": the holder accesses it
+        if subj is None and tok.head.dep_ == "acl":
+            subj = tok.head.head  # "vendors having access to your data"
     if subj is None and tok.dep_ in ("advcl", "acl", "xcomp"):
         governor = _purpose_governor(tok)
         subj = active_subject(governor) if governor is not None else None

@@ -226,3 +226,17 @@ def test_every_collector_named_is_read(claims, text, kind):
 def test_we_collecting_with_our_affiliates_is_not_sharing(claims):
     found = claims("We and our affiliates collect your email address.")
     assert [a.practice for a in found] == ["collection"]
+
+
+def test_a_negation_reaches_the_last_verb_of_a_long_list(claims):
+    found = [a for a in claims("We do not collect, receive, possess, or have access to this data.")
+             if a.practice == "processing"]
+    assert [a.polarity for a in found] == ["deny"]
+
+
+def test_the_right_of_access_is_no_access_claim(claims):
+    text = "Request access to your information, including: (i) obtaining access to a copy of your personal data."
+    assert not [a for a in claims(text) if a.practice == "processing"]
+    found = [a for a in claims("Vendors having access to your data must sign agreements.")
+             if a.practice == "processing"]
+    assert [[p.kind for p in a.parties] for a in found] == [["processor"]]
