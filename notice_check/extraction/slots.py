@@ -501,11 +501,9 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("we", "i", "us"):
                     return _resolve_relative(child)
         if cur.i == tok.i and _supplied_party(tok) is not None:  # "provided with access to your data"
-            given = next(g for c in kids if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-                         if g.dep_ == "pobj")
-            if given.lower_ == "access":
-                given = next((g for c in given.children if c.dep_ == "prep" and c.lower_ == "to"
-                              for g in c.children if g.dep_ == "pobj"), given)
+            given = _prep_object(tok, "with")
+            if given is not None and given.lower_ == "access":
+                given = _prep_object(given, "to") or given
             return given
         for dep in ("nsubjpass", "dobj", "obj"):
             found = [child for child in kids if child.dep_ == dep]
@@ -707,10 +705,16 @@ _SUPPLY_VERBS = {"provide", "supply", "furnish", "give", "grant"}
 
 
 def _supplied_party(tok: Token) -> Token | None:
-    """The passive subject of "be provided with ...": the one supplied, not the thing supplied."""
-    if tok.lemma_ not in _SUPPLY_VERBS or not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+    """The passive subject of "be provided with X": the one supplied, not the thing supplied."""
+    if tok.lemma_ not in _SUPPLY_VERBS or _prep_object(tok, "with") is None:
         return None
     return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+
+def _prep_object(tok: Token, prep: str) -> Token | None:
+    """The object of `tok`'s preposition `prep`: "provided with -> access", "access to -> your data"."""
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _nested_prep(prep: Token, trigger: Token) -> bool:

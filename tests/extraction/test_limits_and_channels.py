@@ -240,3 +240,8 @@ def test_the_right_of_access_is_no_access_claim(claims):
     found = [a for a in claims("Vendors having access to your data must sign agreements.")
              if a.practice == "processing"]
     assert [[p.kind for p in a.parties] for a in found] == [["processor"]]
+
+
+def test_provided_with_no_noun_after_it_is_read_without_error(claims):
+    """"provided with" followed by a verb, not a noun, once raised StopIteration inside extraction."""
+    assert isinstance(claims("Our partners are provided with accessing your data."), list)
