@@ -140,17 +140,15 @@ def predicted_labels(assertions) -> dict[str, list]:
             out["transfer+loc"].append(a)
         elif p in ("storage", "processing") and a.location is not None:
             out["transfer+loc"].append(a)
-        if p == "processing" and any(x.kind in RECEIVING_PARTIES for x in a.parties):
-            out["sharing"].append(a)  # "our vendors have access to your data": OPP-115 files it as sharing
-            out[f"sharing:{a.polarity}"].append(a)
-        elif p in ("sharing", "sale"):
-            out["sharing"].append(a)
-            out[f"sharing:{a.polarity}"].append(a)
-            if p == "sale":
-                out["sale (kw)"].append(a)
+        elif p == "sale":
+            out["sale (kw)"].append(a)
         elif p == "law_enforcement":
             out["law_enforcement"].append(a)
-            out["sharing"].append(a)  # SPEC: disclosure to public authorities; OPP-115: sharing, legal purpose
+        # OPP-115's sharing: sale; disclosure to public authorities (SPEC: law_enforcement); another party's
+        # access to data ("our vendors have access to your data", our processing with that party)
+        if p in ("sharing", "sale", "law_enforcement") or (
+                p == "processing" and any(x.kind in RECEIVING_PARTIES for x in a.parties)):
+            out["sharing"].append(a)
             out[f"sharing:{a.polarity}"].append(a)
         if p == "sharing" and any(LEGAL_CONDITION.search(c) for c in a.conditions):
             out["law_enforcement"].append(a)  # OPP-115: a disclosure whose purpose is a legal requirement

@@ -310,7 +310,7 @@ CHECKS: dict[str, Check] = {
     "device_access": _device_access,
     "business_transfer_context": lambda c, t: bool(c.lex.pattern("business_transfer_context").search(c.text)),
     "collector_actor": lambda c, t: bool(_collectors(c, t)),
-    "tracker_object": lambda c, t: _tracker_object(c, t),
+    "tracker_object": _tracker_object,
     "authority_party": _authority_party,
     "legal_request_object": _legal_request,
     "data_object": _data_object,

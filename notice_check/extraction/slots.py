@@ -1352,10 +1352,7 @@ _LETTING = {"permit", "allow", "enable", "authorize", "authorise", "let", "ask",
 def _through_quantity(tok: Token) -> Token:
     """ "some of our partners", "a variety of ad networks", "the services of outside contractors": the noun
     after "of" names the party."""
-    if tok.lower_ not in _QUANTITY_WORDS:
-        return tok
-    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"), tok)
+    return (_prep_object(tok, "of") or tok) if tok.lower_ in _QUANTITY_WORDS else tok
 
 
 _QUANTITY_WORDS = {"some", "many", "most", "all", "several", "one", "each", "any", "certain", "few", "none",
