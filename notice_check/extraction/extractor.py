@@ -224,9 +224,11 @@ def _data_among_assets(ctx: SentenceContext, tok: Token) -> bool:
 THIRD_PARTY_COLLECTORS = frozenset({"third_party", "advertiser"})
 
 
-def _collectors(ctx: SentenceContext, tok: Token) -> list[slots.PartyMention]:
+def _collectors(ctx: SentenceContext, tok: Token,
+                actors: list[slots.PartyMention] | None = None) -> list[slots.PartyMention]:
     """Third parties or advertisers that do the practice themselves ("advertisers may place cookies")."""
-    return [a for a in slots.actor_parties(ctx, tok) if a.kind in THIRD_PARTY_COLLECTORS]
+    return [a for a in (slots.actor_parties(ctx, tok) if actors is None else actors)
+            if a.kind in THIRD_PARTY_COLLECTORS]
 
 
 def _tracker_object(ctx: SentenceContext, tok: Token) -> bool:
@@ -503,8 +505,7 @@ def _misparsed_auxiliaries(an: Analyzer, doc: Doc) -> list[Hit]:
     out: list[Hit] = []
     for tok in doc:
         if tok.pos_ == "AUX" and tok.dep_ == "aux" and tok.lemma_ in words and tok.head.pos_ == "VERB":
-            out += [Hit(token=tok.head, trigger=simple.trigger) for simple in an.triggers.by_lemma.get(tok.lemma_, [])
-                    if simple.pos is None or "VERB" in simple.pos]
+            out += [Hit(token=tok.head, trigger=trig) for trig in an.triggers.retagged(tok, "VERB")]
     return out
 
 
@@ -634,7 +635,7 @@ class _SentenceReader:
         denied = [p for p in party_mentions if p.denied]
         kept = [p for p in party_mentions if not p.denied]
         results = [Assertion(**base, polarity="deny" if negated else "affirm", parties=_party_models(kept))]
-        collectors = [a for a in actors if a.kind in THIRD_PARTY_COLLECTORS] if practice == "collection" else []
+        collectors = _collectors(ctx, tok, actors) if practice == "collection" else []
         if collectors:
             # "advertising partners collect information about your visits": the data reaches them
             results.append(Assertion(**{**base, "practice": "sharing", "rule": COLLECTED_BY_RULE},

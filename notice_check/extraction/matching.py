@@ -68,6 +68,11 @@ class TriggerIndex:
         found.sort(key=lambda f: (f[0], f[1]))
         return [(tok, trig) for _, _, tok, trig in found]
 
+    def retagged(self, tok: Token, pos: str) -> list[Trigger]:
+        """The triggers `tok` would match if the tagger had given it `pos` (by lemma, in rule order)."""
+        return [s.trigger for s in self.by_lemma.get(tok.lemma_, [])
+                if (s.lower is None or tok.lower_ in s.lower) and (s.pos is None or pos in s.pos)]
+
 
 def build_trigger_index(nlp: Language, triggers: list[Trigger]) -> TriggerIndex:
     from spacy.matcher import Matcher
