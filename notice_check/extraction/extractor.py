@@ -234,7 +234,9 @@ def _collectors(ctx: SentenceContext, tok: Token,
 def _tracker_object(ctx: SentenceContext, tok: Token) -> bool:
     """The verb's object is a tracker: cookies, web beacons, pixels, tracking technologies."""
     pattern = ctx.lex.pattern("tracker_words")
-    return any(c.dep_ in ("dobj", "nsubjpass") and pattern.search(_subtree_text(c)) for c in tok.children)
+    # a noun conjoined to the verb is a misparse of "set and access cookies": "access" read as a noun
+    return any((c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "conj" and c.pos_ == "NOUN"))
+               and pattern.search(_subtree_text(c)) for c in tok.children)
 
 
 def _subtree_text(tok: Token) -> str:

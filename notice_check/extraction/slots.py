@@ -741,6 +741,8 @@ def _tails_the_object(prep: Token, head: Token, trigger: Token) -> bool:
     if prep.lower_ not in ("to", "with"):
         return False
     cur = head
+    if cur.dep_ == "relcl" and _has_own_recipient(cur, prep):
+        cur = cur.head  # "forward the information you give us to the publisher": "us" already receives in the clause
     for _ in range(8):
         if cur.dep_ in ("dobj", "nsubjpass") and cur.head.i == trigger.i:
             return cur.i != head.i
@@ -749,6 +751,14 @@ def _tails_the_object(prep: Token, head: Token, trigger: Token) -> bool:
             return False  # "statistics based on this data to advertisers": a participle may sit in between
         cur = cur.head
     return False
+
+
+def _has_own_recipient(verb: Token, prep: Token) -> bool:
+    """The clause already names who receives: "(the information) you give us", "you provide to us"."""
+    return any(
+        c.i != prep.i and ((c.dep_ in ("dobj", "dative") and c.lower_ == "us") or (
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.lower_ == "us" for g in c.children)))
+        for c in verb.children)
 
 
 def _noun_text(tok: Token) -> str:
@@ -1019,12 +1029,16 @@ def reader_recipient(ctx: SentenceContext, tok: Token) -> bool:
         return True  # "provide you with content and advertising": what is provided is not the reader's data
     if any(c.dep_ == "dative" for c in kids) and any(c.dep_ == "dobj" and c.lemma_.lower() in messages for c in kids):
         return True  # "send your friend a one-time email"
+    # "share information with you about our products"; the parser may hang "with you" on the object
+    preps = [c for c in kids if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "with")]
+    if not preps:
+        preps = [c for o in kids if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
     return any(
-        child.dep_ in ("dative", "prep") and child.lower_ in ("to", "with") and any(
+        not any(g.dep_ == "conj" for g in child.children) and any(
             g.dep_ == "pobj" and g.lower_ in readers and not any(d.dep_ == "conj" for d in g.children)
             for g in child.children)
-        for child in kids
-    )  # "share information with you about our products"
+        for child in preps
+    )
 
 
 def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
@@ -1090,6 +1104,9 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
         if anc.lemma_ in _DESCRIBING and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_SUBJECTS for c in anc.children):
             return True  # "The privacy policy describes ... when we might disclose ..."
+        if anc.lemma_ == "apply" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_SUBJECTS
+                                         for c in (conj_head(anc).children)):
+            return True  # "This policy applies only to ... and not to information disclosed by X through other means"
     cur = conj_head(tok)
     if cur.i != tok.i and cur.pos_ == "NOUN" and cur.lemma_.lower() in _FRAME_NOUNS:
         return True  # a parse that hangs "share" on "ways": "the ways in which we collect, use and share"
@@ -1317,7 +1334,7 @@ def _purpose_governor(tok: Token) -> Token | None:
 def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     """Who performs the practice: the active subject ("our engineers in China may access")."""
     subj = active_subject(tok)
-    if tok.dep_ == "xcomp" and tok.head.lemma_ in _LETTING:  # "we permit advertisers to collect ...": they do
+    if _let_clause(tok):  # "we permit advertisers to collect ...": they do
         subj = next((c for c in tok.head.children if c.dep_ == "dobj"), subj)
     if subj is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.lex.words(
             "check_words", "access_verbs"):
@@ -1347,6 +1364,15 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
 
 
 _LETTING = {"permit", "allow", "enable", "authorize", "authorise", "let", "ask", "require", "instruct"}
+
+
+def _let_clause(tok: Token) -> bool:
+    """ "we permit advertisers to collect": the infinitive under a verb of letting. The parser sometimes tags
+    "permit" as a noun and the infinitive as an adverbial clause; the object still names who acts."""
+    if tok.dep_ == "xcomp":
+        return tok.head.lemma_ in _LETTING
+    return tok.dep_ == "advcl" and tok.head.pos_ == "NOUN" and tok.head.lemma_ in _LETTING and any(
+        c.dep_ == "dobj" for c in tok.head.children) and any(c.lower_ == "to" for c in tok.children if c.i < tok.i)
 
 
 def _through_quantity(tok: Token) -> Token:
