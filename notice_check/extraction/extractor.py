@@ -231,6 +231,18 @@ def _collectors(ctx: SentenceContext, tok: Token,
             if a.kind in THIRD_PARTY_COLLECTORS]
 
 
+def _agents(ctx: SentenceContext, tok: Token, mentions: list[slots.PartyMention]) -> list[slots.PartyMention]:
+    """ "may be collected by the third-party platform": the passive's agent collects, as an active subject would."""
+    out = []
+    for p in mentions:
+        prep = ctx.doc[p.head].head
+        while prep.dep_ == "pobj" or (prep.dep_ == "conj" and prep.pos_ != "ADP"):
+            prep = prep.head
+        if prep.dep_ == "agent" and prep.head.i == tok.i:
+            out.append(p)
+    return out
+
+
 def _tracker_object(ctx: SentenceContext, tok: Token) -> bool:
     """The verb's object is a tracker: cookies, web beacons, pixels, tracking technologies."""
     pattern = ctx.lex.pattern("tracker_words")
@@ -637,7 +649,9 @@ class _SentenceReader:
         denied = [p for p in party_mentions if p.denied]
         kept = [p for p in party_mentions if not p.denied]
         results = [Assertion(**base, polarity="deny" if negated else "affirm", parties=_party_models(kept))]
-        collectors = _collectors(ctx, tok, actors) if practice == "collection" else []
+        collectors = []
+        if practice == "collection":
+            collectors = _collectors(ctx, tok, actors + _agents(ctx, tok, party_mentions))
         if collectors:
             # "advertising partners collect information about your visits": the data reaches them
             results.append(Assertion(**{**base, "practice": "sharing", "rule": COLLECTED_BY_RULE},

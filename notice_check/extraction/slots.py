@@ -960,7 +960,7 @@ _PERSON_NOUNS = {"person", "people", "individual", "anyone", "someone", "somebod
 
 def _imperative(tok: Token) -> bool:
     """"Please do not store your password on shared computers": an instruction to the reader."""
-    if any(c.lower_ == "please" for c in tok.children):
+    if tok.lower_ == "please" or any(c.lower_ == "please" for c in tok.children):
         return True
     if tok.dep_ != "ROOT" or tok.tag_ != "VB":
         return False
@@ -1274,7 +1274,7 @@ _DOCUMENT_SUBJECTS = _DOCUMENT_NOUNS | {"sections"}
 def active_subject(tok: Token) -> Token | None:
     """The active subject of `tok` or of the verb it shares its subject with; None in the passive."""
     cur: Token | None = tok
-    for _ in range(2):
+    for _ in range(3):  # "advertisers may operate or host a contest, and collect your information": two conj up
         if cur is None:
             return None
         for child in cur.children:

@@ -1,6 +1,7 @@
 """Sentences from the fifth round of reading OPP-115 errors (bench/opp115.py, tuned half), paraphrased.
 
-Most are parser slips the rules now survive: a verb read as a noun, a recipient hung on the wrong word.
+Most are parser slips the rules now survive (a verb read as a noun, a recipient hung on the wrong word); the
+rest are third parties collecting for themselves, named as a passive agent or as the subject of a long list.
 """
 
 from __future__ import annotations
@@ -53,3 +54,23 @@ def test_set_and_access_cookies_is_a_tracker_placed_by_the_partner(claims):
     # the parser reads "access" as a noun and "cookies" as a second verb of the list
     found = _sharing(claims, "Some of our advertising partners may set and access cookies on your device.")
     assert [(a.rule, [p.kind for p in a.parties]) for a in found] == [("sharing.tracker.v1", ["advertiser"])]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The details you enter there may also be collected by the third-party platform.", ["third_party"]),
+    ("Information about your visit may be collected by advertising networks.", ["advertiser"]),
+])
+def test_a_third_party_named_as_the_passive_agent_collects_for_itself(claims, text, kinds):
+    found = _sharing(claims, text)
+    assert [(a.rule, [p.kind for p in a.parties]) for a in found] == [("sharing.collected_by.v1", kinds)]
+
+
+def test_our_own_processors_as_passive_agents_stay_collection(claims):
+    assert _sharing(claims, "Your order data may be collected by our payment processors.") == []
+
+
+def test_the_subject_reaches_the_third_verb_of_a_list(claims):
+    text = ("Occasionally a third party advertiser may operate or host a contest or sweepstakes on the Website, "
+            "and collect your information.")
+    found = _sharing(claims, text)
+    assert [(a.rule, [p.kind for p in a.parties]) for a in found] == [("sharing.collected_by.v1", ["advertiser"])]
