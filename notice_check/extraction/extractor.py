@@ -207,16 +207,9 @@ def _secure_modifier(ctx: SentenceContext, tok: Token) -> bool:
 def _data_among_assets(ctx: SentenceContext, tok: Token) -> bool:
     """ "your information may be among the assets transferred": data named as one of the assets that change
     hands in a sale or merger."""
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ not in ("pobj", "prep", "attr", "conj", "appos") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        if cur.lemma_ == "be":
-            subjects = [c for c in cur.children if c.dep_ == "nsubj"]
-            return bool(subjects) and slots.looks_like_data(ctx.lex, _subtree_text(subjects[0])) and bool(
-                ctx.lex.pattern("business_transfer").search(ctx.text))
-    return False
+    holder = slots.member_of(tok)
+    return holder is not None and slots.looks_like_data(ctx.lex, _subtree_text(holder)) and bool(
+        ctx.lex.pattern("business_transfer").search(ctx.text))
 
 
 # Third parties that collect on the organisation's pages are recipients of that data (OPP-115's "Third

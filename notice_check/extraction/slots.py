@@ -489,7 +489,7 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
             for child in kids:
                 if child.dep_ in ("compound", "amod") and ctx.lex.data_words.search(child.text):
                     return child
-            member = _member_of(tok)
+            member = member_of(tok)
             if member is not None:
                 return member
             if tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
@@ -546,22 +546,28 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
     return None
 
 
-def _member_of(tok: Token) -> Token | None:
-    """ "your data may be among the assets transferred", "... one of the assets sold": the subject is a
-    member of the set the noun names."""
-    be = _membership_copula(tok)
-    return None if be is None else next((c for c in be.children if c.dep_ == "nsubj"), None)
+def member_of(tok: Token) -> Token | None:
+    """ "your data may be among the assets transferred", "... one of the assets sold", "we may include your data
+    among the assets": the data is a member of the set the noun names."""
+    verb = _membership_copula(tok)
+    if verb is None:
+        return None
+    if verb.lemma_ == "be":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None else tok.head.head  # "among" hung on the data itself
 
 
 def _membership_copula(tok: Token) -> Token | None:
+    """The verb that makes something a member of `tok`'s set: "be" or "include"."""
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("among", "of"):
         return None
     cur = tok.head
     for _ in range(3):
-        if cur.dep_ not in ("prep", "attr", "pobj") or cur.head.i == cur.i:
+        if cur.dep_ not in ("prep", "attr", "pobj", "dobj") or cur.head.i == cur.i:
             return None
         cur = cur.head
-        if cur.lemma_ == "be":
+        if cur.lemma_ == "be" or (cur.lemma_ == "include" and tok.head.lower_ == "among"):
             return cur
     return None
 

@@ -74,3 +74,16 @@ def test_the_subject_reaches_the_third_verb_of_a_list(claims):
             "and collect your information.")
     found = _sharing(claims, text)
     assert [(a.rule, [p.kind for p in a.parties]) for a in found] == [("sharing.collected_by.v1", ["advertiser"])]
+
+
+@pytest.mark.parametrize("text", [
+    "If we sell our business, we may include your account data among the assets transferred to the buyer.",
+    "If we merge, we reserve the right to include customer records among the assets transferred.",
+])
+def test_data_included_among_the_assets_of_a_sale_is_disclosed(claims, text):
+    found = _sharing(claims, text)
+    assert [(a.rule, a.modality, a.data is not None) for a in found] == [("sharing.assets.v1", "may", True)]
+
+
+def test_a_name_among_other_things_is_no_business_transfer(claims):
+    assert _sharing(claims, "We include your name among the authors listed on the page.") == []
