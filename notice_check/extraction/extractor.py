@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from notice_check import geo
 from notice_check.errors import UnsupportedLanguageError
 from notice_check.extraction import slots
+from notice_check.extraction.anaphora import resolve_pronoun_subjects
 from notice_check.extraction.pipeline import Analyzer, load_analyzer
 from notice_check.extraction.places import find_places
 from notice_check.extraction.slots import Hit, SentenceContext
@@ -780,6 +781,7 @@ def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: i
                     progress: Callable[[int, int], None] | None, reuse: bool) -> list[list[Assertion]]:
     """The assertions of each sentence, aligned with `sentences` (empty for those never parsed)."""
     an = load_analyzer()
+    sentences = resolve_pronoun_subjects(sentences, an)  # "They have access to ...": who they are
     wanted = [i for i, s in enumerate(sentences)
               if s.kind != "heading" and (not prefilter or wants_parse(an, s))]
     slot_of: dict[int, int] = {}  # sentence index -> index of the distinct sentence that is read for it

@@ -69,11 +69,16 @@ class Lexicon:
     _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
-    def pattern(self, key: str) -> re.Pattern[str]:
-        """A top-level regular expression of lexicon.yml, compiled once (case-insensitive)."""
+    def pattern(self, *path: str) -> re.Pattern[str]:
+        """A regular expression of lexicon.yml ("tracker_words", or "anaphora", "openers"), compiled once
+        (case-insensitive)."""
+        key = "/".join(path)
         found = self._patterns.get(key)
         if found is None:
-            found = self._patterns[key] = re.compile(self.raw[key], re.IGNORECASE)
+            node: Any = self.raw
+            for part in path:
+                node = node[part]
+            found = self._patterns[key] = re.compile(node, re.IGNORECASE)
         return found
 
     def words(self, *path: str) -> frozenset[str]:

@@ -789,6 +789,21 @@ def _phrase_ids(tok: Token) -> set[int]:
     return ids
 
 
+def party_phrase(doc: Doc, lex: Lexicon) -> str | None:
+    """The first phrase of a sentence that names a party other than the organisation, with the parties listed
+    with it: "third party agents, subsidiaries and partners (that perform ...)"."""
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+            continue
+        ids = _phrase_ids(tok)
+        if classify_party(lex, " ".join(doc[j].text for j in sorted(ids))) in (None, "self"):
+            continue
+        for member in _conj_chain(tok)[1:]:
+            ids |= _phrase_ids(member)
+        return doc[min(ids) : max(ids) + 1].text
+    return None
+
+
 def _conj_chain(tok: Token) -> list[Token]:
     out = [tok]
     stack = [tok]

@@ -1,0 +1,39 @@
+"""Pronoun subjects that point back one sentence: "We use agents to fulfil orders. They have access to ...".
+
+The extractor reads one sentence at a time, so "they" names nobody. Here a sentence that opens with such a
+pronoun (see `anaphora` in lexicon.yml) is parsed with the pronoun replaced by the party phrase of the
+sentence before it in the same paragraph. Only `parse_text` changes: the evidence quoted is the sentence as
+written. The sentences before are parsed once more, but few sentences open with a pronoun.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from notice_check.extraction import slots
+from notice_check.models import Sentence
+
+if TYPE_CHECKING:
+    from notice_check.extraction.pipeline import Analyzer
+
+
+def resolve_pronoun_subjects(sentences: list[Sentence], an: Analyzer) -> list[Sentence]:
+    """The same sentences; those opening with a pronoun for a party get that party in their parse text."""
+    opener = an.rules.lexicon.pattern("anaphora", "openers")
+    found = [(i, m) for i in range(1, len(sentences))
+             if sentences[i].parse_text is None and _same_paragraph(sentences[i - 1], sentences[i])
+             and (m := opener.match(sentences[i].text)) is not None]
+    out = list(sentences)
+    before = an.nlp.pipe(sentences[i - 1].analysed for i, _ in found)
+    for (i, m), doc in zip(found, before, strict=True):
+        phrase = slots.party_phrase(doc, an.rules.lexicon)
+        if phrase is not None:
+            s = sentences[i]
+            a, b = m.span(1)
+            out[i] = s.model_copy(update={"parse_text": f"{s.text[:a]}{phrase}{s.text[b:]}"})
+    return out
+
+
+def _same_paragraph(prev: Sentence, s: Sentence) -> bool:
+    """Sentences of one paragraph follow each other after one space; blocks are joined by line breaks."""
+    return prev.kind == s.kind == "paragraph" and prev.section == s.section and 0 <= s.start - prev.end <= 1
