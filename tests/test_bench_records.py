@@ -23,3 +23,21 @@ def test_opp115_adjudications_are_well_formed():
         assert 10 <= len(item["why"]) <= 120, item  # a short note in our words, never quoted notice text
     sampled = [i for i in items if i["label"] == "sharing"]
     assert len(sampled) <= data["sharing_population"]
+
+
+def test_real_notice_audit_is_well_formed():
+    data = yaml.safe_load((BENCH / "real_audit.yml").read_text(encoding="utf-8"))
+    items = data["items"]
+    assert len({i["id"] for i in items}) == len(items), "a claim is judged twice"
+    practices = {"storage", "processing", "transfer", "sharing", "sale", "retention", "encryption",
+                 "law_enforcement", "collection"}
+    for item in items:
+        assert set(item) == {"id", "sentence", "sample", "practice", "verdict", "why"}, item
+        assert re.fullmatch(r"[0-9a-f]{12}", item["id"]) and re.fullmatch(r"[0-9a-f]{12}", item["sentence"]), item
+        assert item["sample"] in data["samples"], item
+        assert item["practice"] in practices, item
+        assert item["verdict"] in {"correct", "detail", "wrong"}, item
+        assert 10 <= len(item["why"]) <= 100, item  # a short note in our words, never quoted notice text
+    # a held-out sample never draws from a sentence an earlier sample read
+    first = {i["sentence"] for i in items if i["sample"] == min(data["samples"])}
+    assert not any(i["sentence"] in first for i in items if i["sample"] != min(data["samples"]))

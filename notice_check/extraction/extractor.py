@@ -113,6 +113,15 @@ def _nonself_party_to(ctx: SentenceContext, tok: Token) -> bool:
     return any(p.kind != "self" for p in _parties(ctx, tok))
 
 
+def _inbound(ctx: SentenceContext, tok: Token) -> bool:
+    """ "the payment provider gives Telegram a token", "partners send us reports": another party gives the
+    organisation data (us, or a name that may be its own), so nothing leaves the organisation."""
+    if slots.subject_party(ctx, tok) in (None, "public_authority"):
+        return False
+    recipients = _parties(ctx, tok)
+    return bool(recipients) and all(p.kind == "self" or (p.kind == "unspecified" and p.name) for p in recipients)
+
+
 def _nonself_party_by(ctx: SentenceContext, tok: Token) -> bool:
     return any(p.kind not in ("self",) for p in _parties(ctx, tok))
 
@@ -326,6 +335,9 @@ CHECKS: dict[str, Check] = {
     "data_object": _data_object,
     "data_of": _data_of,
     "user_subject": slots.user_subject,
+    "inbound": _inbound,
+    "event_clause": slots.event_clause,
+    "keeping_purpose": slots.keeping_purpose,
     "question": slots.is_question,
     "wh_clause": slots.wh_clause,
     "reduced_relative": slots.reduced_relative,
@@ -436,7 +448,7 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
         mentions = [m for m in mentions if modes[m.root.i] == "in"]
     for m in mentions:
         prep = m.root
-        while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod") and prep.head.i != prep.i:
+        while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod", "nmod") and prep.head.i != prep.i:
             prep = prep.head
             if prep.dep_ == "prep" or prep.lower_ in outside_preps:
                 break
@@ -483,7 +495,7 @@ def _elsewhere(ctx: SentenceContext, tok: Token) -> Location | None:
 
 def _mention_mode(ctx: SentenceContext, m, outside_preps: frozenset[str]) -> str:
     prep = m.root
-    while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod") and prep.head.i != prep.i:
+    while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod", "nmod") and prep.head.i != prep.i:
         prep = prep.head
         if prep.dep_ == "prep" or prep.lower_ in outside_preps:
             break
@@ -777,11 +789,22 @@ def check_language(document: Document) -> None:
         )
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def _plain_apostrophes(sentence: Sentence) -> Sentence:
+    """ "We don’t sell": the model splits "don’t" like "don't", but the rules know the negation only as "n't".
+    The evidence keeps the notice's own apostrophes; only the parsed text changes (same length)."""
+    parsed = sentence.analysed.translate(_APOSTROPHES)
+    return sentence if parsed == sentence.analysed else sentence.model_copy(update={"parse_text": parsed})
+
+
 def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: int, n_process: int,
                     progress: Callable[[int, int], None] | None, reuse: bool) -> list[list[Assertion]]:
     """The assertions of each sentence, aligned with `sentences` (empty for those never parsed)."""
     an = load_analyzer()
     sentences = resolve_pronoun_subjects(sentences, an)  # "They have access to ...": who they are
+    sentences = [_plain_apostrophes(s) for s in sentences]
     wanted = [i for i, s in enumerate(sentences)
               if s.kind != "heading" and (not prefilter or wants_parse(an, s))]
     slot_of: dict[int, int] = {}  # sentence index -> index of the distinct sentence that is read for it

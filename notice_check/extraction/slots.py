@@ -385,7 +385,23 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
         "check_words", "prohibit_verbs"
     ):
         return True  # "Selling your information is strictly prohibited"
+    if _unknowing(conj_head(tok)):
+        return True  # "we do not have actual knowledge that we sell ...": a denial, in the statute's words
     return bool(ctx.lex.negative_phrases.search(ctx.region_text(tok)))
+
+
+def _unknowing(clause: Token) -> bool:
+    """The clause is what a negated "have knowledge" / "be aware" is about."""
+    if clause.dep_ not in ("ccomp", "acl", "relcl"):  # the parser often reads "knowledge that we sell" as relcl
+        return False
+    holder = clause.head
+    if holder.lemma_ == "knowledge" and holder.dep_ == "dobj":
+        holder = holder.head
+    elif holder.lemma_ != "aware" and not (holder.lemma_ == "be" and any(c.lemma_ == "aware" for c in holder.children)):
+        return False
+    if holder.lemma_ == "aware":
+        holder = holder.head
+    return any(c.dep_ == "neg" for c in holder.children)
 
 
 def is_may(ctx: SentenceContext, tok: Token) -> bool:
@@ -842,11 +858,15 @@ def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
     return found
 
 
+_AFTER = re.compile(r"\b(after|subsequent to|following|beyond|post)\s+(the\s+|your\s+|an\s+)?$", re.I)
+
+
 def _retention_in(ctx: SentenceContext, text: str) -> Duration | None:
     lex = ctx.lex
     until = None
     for event, pattern in lex.until_events.items():
-        if pattern.search(text):
+        # "subsequent to account deletion, X is retained": what happens after the event, not until it
+        if any(not _AFTER.search(text[: m.start()]) for m in pattern.finditer(text)):
             until = event
             break
     days: int | None = None
@@ -887,6 +907,9 @@ def has_retention_phrase(ctx: SentenceContext, tok: Token) -> bool:
 def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]:
     text = ctx.text if whole else ctx.region_text(tok)
     kinds = [k for k in ("end_to_end", "in_transit", "at_rest") if ctx.lex.encryption[k].search(text)]
+    if not kinds and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and ctx.lex.encryption[
+            "end_to_end"].search(ctx.doc[tok.head.left_edge.i : tok.i].text):
+        kinds = ["end_to_end"]  # "an end-to-end encrypted connection": a sibling modifier names the kind
     if "end_to_end" in kinds and "at_rest" in kinds and not re.search(r"\bat rest\b|\bon disk\b|aes", text, re.I):
         kinds.remove("at_rest")
     return kinds
@@ -964,6 +987,28 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def event_clause(ctx: SentenceContext, tok: Token) -> bool:
+    """ "kept until you ask or your account is deleted": the deletion is the event another claim waits for,
+    not a claim of its own."""
+    head = conj_head(tok)
+    return head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS
+                                        for c in head.children if c.i < head.i)
+
+
+_EVENT_MARKS = {"until", "till", "when", "once", "after", "upon", "whenever"}
+
+
+def keeping_purpose(ctx: SentenceContext, tok: Token) -> bool:
+    """ "We keep your information to respond to legal requests": why data is kept, not a disclosure."""
+    head = conj_head(tok)
+    keep = head.head
+    return head.dep_ in ("xcomp", "advcl") and keep.lemma_ in _KEEP_VERBS and any(
+        c.dep_ in ("dobj", "nsubjpass") and looks_like_data(ctx.lex, _span_text(c)) for c in keep.children)
+
+
+_KEEP_VERBS = {"keep", "retain", "preserve", "store", "hold", "maintain", "save", "archive"}
 
 
 def _objectless_belief(verb: Token, users: frozenset[str]) -> bool:
@@ -1167,10 +1212,14 @@ def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
                 and any(classify_party(ctx.lex, _noun_text(g)) for g in c.children)
                 for c in obj.children):
             return True  # "we are not required to disclose a list of the third parties ..."
+    before = ctx.text[: tok.idx]
+    if _RIGHTS_LIST.search(before) and not _OUR_RIGHT.search(before):
+        return True  # "residents may have a right to: Access ...; Opt out of the sale of ...": a list of rights
     cur = tok
     for _ in range(8):
         if cur.head.i == cur.i:
             return False
+        came_by = cur.dep_
         cur = cur.head
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in ("list", "names", "categories") and cur.head.lemma_ in (
                 "request", "obtain", "ask", "give", "provide", "receive", "include", "send"):
@@ -1183,7 +1232,15 @@ def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
         if cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LAW_SUBJECTS for c in cur.children):
             return True  # "California law requires ...", "such businesses may have a policy ..."
+        if came_by != "conj" and cur.lemma_ in ("request", "ask") and any(
+                c.dep_ == "nsubj" and c.lower_ in ctx.lex.words("user_subjects") for c in cur.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("may", "can", "could") for c in cur.children):
+            return True  # "you may request that we erase the data we collected where ...": a right
     return False
+
+
+_RIGHTS_LIST = re.compile(r"\brights?\b[^.;:]{0,40}:", re.I)
+_OUR_RIGHT = re.compile(r"\b(reserves?|our|its) (the )?rights?\b", re.I)
 
 
 def wish_frame(ctx: SentenceContext, tok: Token) -> bool:
@@ -1379,11 +1436,15 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         if kind is None and member.pos_ == "NOUN":  # "other members of our family of companies"
             kind = classify_party(ctx.lex, " ".join(t.text for t in member.subtree
                                                     if t.i not in _relcl_ids(member) and t.dep_ != "conj"))
+        if kind == "third_party" and _FOR_US.search(ctx.region_text(tok)):
+            kind = "processor"  # "these companies may process the data only on our behalf and instructions"
         if kind:
             out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
     return out
 
 
+_FOR_US = re.compile(r"\bon our behalf\b|\b(on|under|per|according to|in accordance with) our (documented )?"
+                     r"instructions?\b", re.I)
 _LETTING = {"permit", "allow", "enable", "authorize", "authorise", "let", "ask", "require", "instruct"}
 
 
