@@ -337,6 +337,7 @@ CHECKS: dict[str, Check] = {
     "user_subject": slots.user_subject,
     "inbound": _inbound,
     "event_clause": slots.event_clause,
+    "quoted_label": slots.quoted_label,
     "keeping_purpose": slots.keeping_purpose,
     "question": slots.is_question,
     "wh_clause": slots.wh_clause,
@@ -596,7 +597,8 @@ class _SentenceReader:
                 return []
         if practice == "law_enforcement":
             party_mentions = [p for p in party_mentions if p.kind == "public_authority"] or party_mentions or [
-                a for a in slots.actor_parties(ctx, tok) if a.kind == "public_authority"]  # "courts may access"
+                a for a in slots.actor_parties(ctx, tok) if a.kind == "public_authority"  # "courts may access"
+            ] or slots.authority_mentions(ctx, tok)  # "comply with requests from regulators or courts"
         avoid = {m.span.start for m in mentions}
         for m in mentions:
             avoid.update(range(m.span.start, m.span.end))

@@ -642,6 +642,24 @@ def classify_party(lex: Lexicon, text: str) -> str | None:
 
 
 _PARTY_PREPS = {"with", "to", "by", "among", "between", "amongst", "towards"}
+# capitalised words that name a rule or a thing, not a company: "under Applicable Laws", "(HTTP status code)"
+_NOT_A_PARTY = re.compile(r"\b(laws?|regulations?|rules?|acts?|terms|polic(y|ies)|codes?|directives?|agreements?|"
+                          r"settings?|features?|services?|products?)\b", re.I)
+_FRAMING_HEADS = {"according", "pursuant", "subject", "prior", "due", "addition", "regard", "respect", "relation",
+                  "contrary", "compared", "owing", "thanks"}
+
+
+def authority_mentions(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
+    """Public authorities named anywhere in the claim: "disclosure requests from regulators or courts"."""
+    out = []
+    for i in sorted(ctx.region(tok)):
+        t = ctx.doc[i]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod"):
+            ids = _phrase_ids(t)
+            text = ctx.doc[min(ids) : max(ids) + 1].text
+            if classify_party(ctx.lex, text) == "public_authority":
+                out.append(PartyMention(text=text, kind="public_authority", name=None, denied=False, head=t.i))
+    return out
 
 
 def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
@@ -651,7 +669,8 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     # places are destinations, not recipients ("transfer data to China")
     seen: set[int] = {i for m in ctx.mentions for i in range(m.span.start, m.span.end)}
     for child in tok.children:  # "unless the recipient is bound by ...": a condition names no recipient
-        if child.dep_ in ("advcl", "relcl"):
+        if child.dep_ in ("advcl", "relcl") or (child.dep_ == "conj" and any(
+                g.dep_ == "mark" for g in child.children)):  # "... or if we are instructed to by a court"
             seen.update(t.i for t in child.subtree)
     supplied = _supplied_party(tok)
     for i in sorted(region | ({supplied.i} if supplied is not None else set())):
@@ -702,8 +721,8 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                         text = _noun_text(earlier[-1])
                         kind = classify_party(ctx.lex, text)
                 if kind is None:
-                    if g.pos_ == "PROPN":
-                        kind, name = "unspecified", text
+                    if g.pos_ == "PROPN" and not _NOT_A_PARTY.search(text) and t.head.lower_ not in _FRAMING_HEADS:
+                        kind, name = "unspecified", text  # "according to Applicable Laws" names no party
                     elif g.lower_ in ("us", "we"):
                         kind = "self"
                     else:
@@ -987,6 +1006,20 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def quoted_label(ctx: SentenceContext, tok: Token) -> bool:
+    """ "a plug-in such as “Send by LINE”", "the 'Do Not Sell My Info' link": a short quoted name, not a claim."""
+    doc = ctx.doc
+    opening = next((doc[j] for j in range(tok.i - 1, max(-1, tok.i - 8), -1) if doc[j].text in _QUOTES), None)
+    if opening is None or opening.text in _CLOSING:
+        return False
+    closing = next((j for j in range(tok.i + 1, min(len(doc), opening.i + 10)) if doc[j].text in _QUOTES), None)
+    return closing is not None and closing - opening.i > 3  # a label of several words; "“sells”" is a claim
+
+
+_QUOTES = {"“", "”", '"', "«", "»", "„", "‘", "’"}
+_CLOSING = {"”", "»"}
 
 
 def event_clause(ctx: SentenceContext, tok: Token) -> bool:
