@@ -76,14 +76,14 @@ def summary(a) -> str:
     return " | ".join(bits)
 
 
-def distinct_claims(n_process: int) -> tuple[dict[str, tuple], int, float]:
-    """Every distinct claim over all English versions: id -> (assertion, service, sentence parse text)."""
+def distinct_claims(todo: list[tuple], n_process: int) -> tuple[dict[str, tuple], int, float]:
+    """Every distinct claim over the English versions in `todo`: id -> (assertion, service, parsed sentence)."""
     from notice_check.document import load_document
     from notice_check.extraction import extract_many
 
     t0 = time.perf_counter()
     docs, services, seen = [], [], set()
-    for _, service, _, path in versions(None):
+    for _, service, _, path in todo:
         doc = load_document(str(path))
         if doc.language == "en" and doc.sha256 not in seen:
             seen.add(doc.sha256)
@@ -174,11 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.draw and not args.sheet:
         ap.error("--draw needs --sheet")
-    if not versions(None):
+    todo = versions(None)
+    if not todo:
         print(f"no notices under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2
     audit = yaml.safe_load(AUDIT.read_text(encoding="utf-8")) if AUDIT.exists() else {}
-    found, n_docs, took = distinct_claims(args.n_process)
+    found, n_docs, took = distinct_claims(todo, args.n_process)
     print(f"{len(found):,} distinct claims in {n_docs} distinct English versions ({took:.1f}s)")
     if args.draw:
         draw(found, audit, args.draw, args.seed, args.sheet)

@@ -24,9 +24,11 @@ def resolve_pronoun_subjects(sentences: list[Sentence], an: Analyzer) -> list[Se
              if sentences[i].parse_text is None and _same_paragraph(sentences[i - 1], sentences[i])
              and (m := opener.match(sentences[i].text)) is not None]
     out = list(sentences)
-    before = an.nlp.pipe(sentences[i - 1].analysed for i, _ in found)
-    for (i, m), doc in zip(found, before, strict=True):
-        phrase = slots.party_phrase(doc, an.rules.lexicon)
+    # versions of one notice repeat these pairs: parse each sentence before once
+    texts = list(dict.fromkeys(sentences[i - 1].analysed for i, _ in found))
+    phrases = {t: slots.party_phrase(doc, an.rules.lexicon) for t, doc in zip(texts, an.nlp.pipe(texts), strict=True)}
+    for i, m in found:
+        phrase = phrases[sentences[i - 1].analysed]
         if phrase is not None:
             s = sentences[i]
             a, b = m.span(1)

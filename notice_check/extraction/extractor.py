@@ -448,13 +448,7 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
         # "to countries outside the EEA, including the United States": the named destinations count
         mentions = [m for m in mentions if modes[m.root.i] == "in"]
     for m in mentions:
-        prep = m.root
-        while prep.dep_ in ("pobj", "conj", "appos", "compound", "amod", "nmod") and prep.head.i != prep.i:
-            prep = prep.head
-            if prep.dep_ == "prep" or prep.lower_ in outside_preps:
-                break
-        if prep.lower_ in outside_preps or (prep.i > 0 and prep.doc[prep.i - 1].lower_ in outside_preps
-                                            and prep.lower_ == "of"):
+        if modes[m.root.i] == "outside":
             mode = "outside"
         if re.search(r"\b(other than|except)\s+(in\s+)?(the\s+)?" + re.escape(m.span.text), ctx.text, re.I):
             mode = "outside"
