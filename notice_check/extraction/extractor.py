@@ -337,6 +337,7 @@ CHECKS: dict[str, Check] = {
     "user_subject": slots.user_subject,
     "inbound": _inbound,
     "event_clause": slots.event_clause,
+    "concession": slots.concession,
     "quoted_label": slots.quoted_label,
     "keeping_purpose": slots.keeping_purpose,
     "question": slots.is_question,
@@ -409,7 +410,7 @@ def _title_like(text: str) -> bool:
 TREE_CHECKS = frozenset({
     "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention", "title",
     "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
-    "meta_frame", "rights_frame", "relative_clause", "document_noun", "access_holder", "party_subject",
+    "meta_frame", "rights_frame", "relative_clause", "document_noun", "access_holder", "party_subject", "concession",
     "authority_subject", "engaged_party",
 })
 

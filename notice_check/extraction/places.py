@@ -65,7 +65,18 @@ def find_places(doc: Doc, matcher: PhraseMatcher) -> list[PlaceMention]:
         if _part_of_name(span):
             continue  # "The New York Times", "the Minnesota Vikings": a name, not a place
         found.append(PlaceMention(span=span, place=place))
-    return _merge_glosses(found)
+    return _merge_glosses(_drop_pairs(found))
+
+
+def _drop_pairs(found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the EU-U.S. Data Privacy Framework", "EU-US transfers": two places joined by a hyphen name a legal
+    arrangement between them, not where data is."""
+    paired: set[int] = set()
+    for left, right in zip(found, found[1:], strict=False):
+        doc = left.span.doc
+        if right.span.start == left.span.end + 1 and doc[left.span.end].text in ("-", "–", "/"):
+            paired.update((id(left), id(right)))
+    return [m for m in found if id(m) not in paired]
 
 
 # Words that may follow a place inside a longer proper name and still mean the place ("AWS Frankfurt

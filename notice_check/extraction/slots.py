@@ -128,6 +128,8 @@ class SentenceContext:
                 classify_party(self.lex, head.text) not in (None, "public_authority")
                 and head.lemma_.lower() not in blockers
             )
+        if _after_person(root, blockers):
+            return False
         cur = root
         for _ in range(6):
             head = cur.head
@@ -135,6 +137,8 @@ class SentenceContext:
                 break
             if cur.dep_ == "pobj" and head.lower_ in source:
                 return False
+            if cur.dep_ == "conj" and cur.tag_ in ("VB", "VBD", "VBP", "VBZ") and cur.i not in self.candidate_tokens:
+                return False  # "does not process payments and relies on providers around the world"
             if head.lemma_.lower() in blockers or head.lower_ in blockers:
                 return False
             if cur.dep_ in ("advcl",) and any(c.lower_ in ("if", "when") for c in cur.children):
@@ -194,6 +198,20 @@ class SentenceContext:
         return []
 
 
+def _after_person(root: Token, blockers: frozenset[str]) -> bool:
+    """ "for individuals in regions such as the EEA": the parser often hangs the place on another noun, but a
+    place right after the people it qualifies says where they are, not where data goes."""
+    cur = root
+    while cur.dep_ in ("pobj", "conj", "appos", "compound", "nmod", "prep") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.dep_ == "prep" and cur.lower_ not in ("as", "including", "like"):  # "regions such as the EEA"
+            break
+    if cur.dep_ != "prep" or cur.lower_ not in ("in", "from", "across", "throughout") or cur.i == 0:
+        return False
+    before = cur.doc[cur.i - 1]
+    return before.pos_ == "NOUN" and before.lower_ in blockers and cur.head.pos_ in ("NOUN", "PROPN")
+
+
 def _paren_depth(doc: Doc, i: int) -> list[int]:
     """Indices of the open brackets around token i."""
     stack: list[int] = []
@@ -237,7 +255,10 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
         if not subj:
             return False
         holder = _resolve_relative(subj[0])
-    text = " ".join(t.text for t in holder.subtree if t.dep_ not in ("acl", "relcl", "prep"))
+    part = _prep_object(holder, "of")
+    if part is not None and holder.pos_ in ("PRON", "NUM", "DET", "ADJ"):
+        holder = part  # "some of our providers"
+    text = " ".join(t.text for t in holder.subtree if not _under_modifier(t, holder))  # "recipients of your data"
     if holder.lower_ in ctx.lex.words("user_subjects") or holder.lemma_.lower() in ctx.lex.words("place_blockers"):
         return True  # "other users, who may be located outside the EEA": where people are
     if holder.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}:
@@ -246,6 +267,16 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
         return False
     return classify_party(ctx.lex, text) is not None or holder.pos_ == "PROPN" or holder.lower_ in (
         "we", "who", "which", "those") or _agent_noun(holder)
+
+
+def _under_modifier(tok: Token, top: Token) -> bool:
+    """True for a word inside a clause or prepositional phrase that modifies `top`."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("acl", "relcl", "prep"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _agent_noun(tok: Token) -> bool:
@@ -329,6 +360,11 @@ def _inherits_from_head(tok: Token) -> Token | None:
             c.dep_ == "aux" for c in own
         ):
             return tok.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.head.lemma_ == "be" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") or c.lower_ in ("when", "where", "while")
+        for c in tok.children
+    ):
+        return tok.head  # "is not end-to-end encrypted": the parser hangs the participle on the copula
     if tok.dep_ in ("xcomp", "acomp", "oprd") or (
         tok.dep_ == "ccomp" and tok.head.lemma_ in ("be", "make", "keep", "render")
     ):
@@ -747,9 +783,20 @@ _SUPPLY_VERBS = {"provide", "supply", "furnish", "give", "grant"}
 
 def _supplied_party(tok: Token) -> Token | None:
     """The passive subject of "be provided with X": the one supplied, not the thing supplied."""
-    if tok.lemma_ not in _SUPPLY_VERBS or _prep_object(tok, "with") is None:
+    if tok.lemma_ not in _SUPPLY_VERBS:
         return None
-    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive if _prep_object(tok, "with") is not None else None
+    # "providing law enforcement with data": the object is the one supplied ("with" often hangs on it)
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    supplied = _prep_object(tok, "with") or _prep_object(obj, "with")
+    if supplied is None or supplied.lemma_ in ("consent", "permission", "care", "respect") or any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None
+    return obj
 
 
 def _prep_object(tok: Token, prep: str) -> Token | None:
@@ -931,7 +978,21 @@ def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]
         kinds = ["end_to_end"]  # "an end-to-end encrypted connection": a sibling modifier names the kind
     if "end_to_end" in kinds and "at_rest" in kinds and not re.search(r"\bat rest\b|\bon disk\b|aes", text, re.I):
         kinds.remove("at_rest")
+    if not kinds and _kept_encrypted(tok):
+        kinds = ["at_rest"]
     return kinds
+
+
+def _kept_encrypted(tok: Token) -> bool:
+    """ "stored heavily encrypted", "we keep it in encrypted form": encryption of what is kept is at rest."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("oprd", "xcomp", "advcl", "acomp", "amod", "pobj", "prep", "advmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_ in _KEEP_VERBS:
+            return True
+    return False
 
 
 def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> list[str]:
@@ -1020,6 +1081,18 @@ def quoted_label(ctx: SentenceContext, tok: Token) -> bool:
 
 _QUOTES = {"“", "”", '"', "«", "»", "„", "‘", "’"}
 _CLOSING = {"”", "»"}
+
+
+def concession(ctx: SentenceContext, tok: Token) -> bool:
+    """ "can read your e-mails, even if they are encrypted": a case granted for the argument, not a claim."""
+    clause = tok
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    clause = conj_head(clause)
+    if clause.dep_ != "advcl":
+        return False
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "though", "when") and c.i < clause.i]
+    return any(m.i > 0 and m.doc[m.i - 1].lower_ == "even" for m in marks)
 
 
 def event_clause(ctx: SentenceContext, tok: Token) -> bool:
