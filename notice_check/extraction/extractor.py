@@ -109,7 +109,17 @@ def _parties(ctx: SentenceContext, tok: Token) -> list[slots.PartyMention]:
     return slots.parties(ctx, tok)
 
 
-def _nonself_party_to(ctx: SentenceContext, tok: Token) -> bool:
+def _data_description(ctx: SentenceContext, tok: Token) -> bool:
+    """ "content generated or shared as part of other features", "files shared": the participle describes the
+    data; with no recipient it says nothing of a disclosure ("information shared with advertisers" does)."""
+    head = slots.conj_head(tok)
+    if head.dep_ != "acl" or head.tag_ not in ("VBN", "VBD"):
+        return False
+    return slots.looks_like_data(ctx.lex, head.head.text) and not _parties(ctx, tok)
+
+
+def _nonself_party(ctx: SentenceContext, tok: Token) -> bool:
+    """A party other than the organisation: the recipient ("to") or the holder ("by"); triggers name it either way."""
     return any(p.kind != "self" for p in _parties(ctx, tok))
 
 
@@ -120,10 +130,6 @@ def _inbound(ctx: SentenceContext, tok: Token) -> bool:
         return False
     recipients = _parties(ctx, tok)
     return bool(recipients) and all(p.kind == "self" or (p.kind == "unspecified" and p.name) for p in recipients)
-
-
-def _nonself_party_by(ctx: SentenceContext, tok: Token) -> bool:
-    return any(p.kind not in ("self",) for p in _parties(ctx, tok))
 
 
 def _share_frame(ctx: SentenceContext, tok: Token) -> bool:
@@ -313,8 +319,8 @@ CHECKS: dict[str, Check] = {
     "data_subject": _data_subject,
     "place_under_token": _place_under_token,
     "no_verb_trigger_above": _no_verb_trigger_above,
-    "nonself_party_by": _nonself_party_by,
-    "nonself_party_to": _nonself_party_to,
+    "nonself_party_by": _nonself_party,
+    "nonself_party_to": _nonself_party,
     "share_frame": _share_frame,
     "outside_words": _outside_words,
     "place_or_border": _place_or_border,
@@ -338,6 +344,8 @@ CHECKS: dict[str, Check] = {
     "inbound": _inbound,
     "event_clause": slots.event_clause,
     "concession": slots.concession,
+    "upkeep": slots.upkeep,
+    "others_act": slots.others_act,
     "quoted_label": slots.quoted_label,
     "keeping_purpose": slots.keeping_purpose,
     "question": slots.is_question,
@@ -361,6 +369,7 @@ CHECKS: dict[str, Check] = {
     "storage_compound": lambda c, t: any(
         ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c.lex.words("check_words", "storage_compounds")
         for ch in t.children),
+    "data_description": _data_description,
     "described_data": lambda c, t: t.dep_ in ("relcl", "acl") and t.head.dep_ in ("nsubj", "nsubjpass", "dobj")
     and t.head.head.i in c.hit_tokens() and t.head.head.i != t.i,
     "origin_place": lambda c, t: any(c.place_owner(m) == t.i and _under_from(m) for m in c.mentions),

@@ -28,11 +28,11 @@ CHECKS = frozenset(
         "retention_phrase", "no_encrypt_verb", "secure_modifier", "data_among_assets", "device_access",
         "business_transfer_context", "collector_actor",
         "tracker_object", "authority_party", "legal_request_object", "data_object",
-        "data_of", "user_subject", "event_clause", "concession", "inbound", "keeping_purpose", "quoted_label",
-        "question", "wh_clause", "reduced_relative", "definition", "topic_mention",
+        "data_of", "user_subject", "event_clause", "concession", "upkeep", "others_act", "inbound", "keeping_purpose",
+        "quoted_label", "question", "wh_clause", "reduced_relative", "definition", "topic_mention",
         "party_locative", "to_our_servers", "authority_holder", "title", "modifier", "party_subject",
         "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
-        "definitional", "origin_place", "described_data", "plan_frame", "storage_compound",
+        "definitional", "origin_place", "described_data", "data_description", "plan_frame", "storage_compound",
         "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause", "engaged_party",
     }
 )

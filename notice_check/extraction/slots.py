@@ -248,10 +248,12 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
     """"providers located in X", "our staff, based in X": the place is where a party is, not a store."""
     if tok.lemma_.lower() not in LOCATIVE_VERBS:
         return False
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].lower_ in ("who", "whom"):
+        return True  # "..., who may be located outside the EEA": people, however the parser attached it
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         holder = tok.head
     else:
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             return False
         holder = _resolve_relative(subj[0])
@@ -259,6 +261,9 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
     if part is not None and holder.pos_ in ("PRON", "NUM", "DET", "ADJ"):
         holder = part  # "some of our providers"
     text = " ".join(t.text for t in holder.subtree if not _under_modifier(t, holder))  # "recipients of your data"
+    if holder.pos_ == "PROPN":  # "Acme Computer Systems Company Limited (located in ...)": the name alone
+        text = " ".join(t.text for t in holder.subtree if t.i <= holder.i and t.dep_ in ("compound", "flat")
+                        or t.i == holder.i)
     if holder.lower_ in ctx.lex.words("user_subjects") or holder.lemma_.lower() in ctx.lex.words("place_blockers"):
         return True  # "other users, who may be located outside the EEA": where people are
     if holder.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}:
@@ -1083,6 +1088,35 @@ _QUOTES = {"“", "”", '"', "«", "»", "„", "‘", "’"}
 _CLOSING = {"”", "»"}
 
 
+def others_act(ctx: SentenceContext, tok: Token) -> bool:
+    """ "recipients may save or share your messages", "can be copied or stored by the recipient": what other
+    people using the service may do, not what the organisation does."""
+    people = ctx.lex.words("other_people")
+    head = conj_head(tok)
+    if any(c.dep_ == "nsubj" and c.lower_ in people for v in {tok, head} for c in v.children):
+        return True
+    # "copied, stored or spread by the recipient": the agent of the last verb of a passive list is everyone's
+    verbs = [v for v in _conj_group(tok) if v.i == tok.i or not any(c.dep_ in SUBJ for c in v.children)]
+    return any(c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lower_ in people for g in c.children)
+               for v in verbs for c in v.children)
+
+
+def upkeep(ctx: SentenceContext, tok: Token) -> bool:
+    """ "we maintain these technical measures", "accounts are kept safe and secure": keeping something up or
+    safe, not keeping data somewhere (unless the sentence says where)."""
+    if any(ctx.place_owner(m) == tok.i for m in ctx.mentions):
+        return False
+    if any(c.dep_ in ("acomp", "oprd", "xcomp") and c.lemma_ in _SAFE_STATES for c in tok.children):
+        return True
+    _, head = data_phrase(ctx, tok, set())
+    return head is not None and head.lemma_.lower() in _SAFEGUARDS
+
+
+_SAFE_STATES = {"safe", "secure", "confidential", "private", "accurate", "current", "updated", "protected", "intact"}
+_SAFEGUARDS = {"measure", "safeguard", "control", "procedure", "standard", "practice", "program", "programme",
+               "security", "certification", "policy", "process", "system", "plan"}
+
+
 def concession(ctx: SentenceContext, tok: Token) -> bool:
     """ "can read your e-mails, even if they are encrypted": a case granted for the argument, not a claim."""
     clause = tok
@@ -1151,12 +1185,23 @@ def _imperative(tok: Token) -> bool:
 _WH = {"where", "how", "whether", "what", "which", "why", "who", "whom"}
 
 
+def _how_long(tok: Token) -> bool:
+    """ "how long we store information": the question word hangs on "long"."""
+    return tok.lower_ in ("long", "much", "often", "far") and any(g.lower_ == "how" and g.i < tok.i
+                                                                 for g in tok.children)
+
+
 def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
     """"This section describes where data is stored": a topic, not a claim."""
     if tok.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in _WH for c in tok.head.children):
         return True  # "explains what information we collect"
     if tok.dep_ == "relcl" and tok.head.dep_ == "dobj" and tok.head.head.lemma_ in _TELLING:
         return True  # "This policy describes the personal information we collect"
+    if tok.dep_ == "dobj" and tok.head.dep_ in ("ccomp", "xcomp", "pcomp") and any(
+            c.dep_ == "nsubj" and (any(g.dep_ == "det" and g.lower_ in _WH for g in c.children)
+                                   or (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ in _WH))
+            for c in tok.head.children):
+        return True  # "you can control which third parties have access to your information"
     if tok.dep_ in ("ccomp", "xcomp", "pcomp") and any(
         c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i and any(g.dep_ == "det" and g.lower_ in _WH for g in c.children)
         for c in tok.children
@@ -1168,7 +1213,8 @@ def wh_clause(ctx: SentenceContext, tok: Token) -> bool:
     for _ in range(4):
         kids = list(cur.children)
         if cur.dep_ in ("ccomp", "pcomp", "xcomp", "csubj", "dobj", "conj") and any(
-            c.lower_ in _WH and c.dep_ in ("advmod", "mark", "dobj", "nsubj", "nsubjpass", "det", "pobj", "attr")
+            (c.lower_ in _WH or _how_long(c))
+            and c.dep_ in ("advmod", "mark", "dobj", "nsubj", "nsubjpass", "det", "pobj", "attr")
             and c.i < cur.i for c in kids
         ):
             return True
@@ -1221,6 +1267,10 @@ def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
     for member in group:
         if any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in words for c in member.children):
             return True
+        if any(c.dep_ == "agent" and any(g.dep_ == "pobj" and any(m.dep_ == "amod" and m.lower_ in words
+                                                                   for m in g.children) for g in c.children)
+               for c in member.children):
+            return True  # "accessed by unintended recipients"
         if member.lemma_ in _ATTACK_VERBS:
             return True  # "may be viewed or tampered with in transit by a third party"
     cur = group[0]
@@ -1332,12 +1382,17 @@ def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
             return True  # "request a list of the third parties to whom we have disclosed ..."
         if cur.pos_ == "NOUN" and cur.lemma_.lower() == "right":
             ours = cur.head.lemma_ == "reserve" or any(c.dep_ == "poss" and c.lower_ in ("our", "its")
-                                                        for c in cur.children)
+                                                        for c in cur.children) or bool(
+                _OUR_RIGHT.search(cur.doc[max(0, cur.i - 3) : cur.i + 1].text))  # "reserves" read as a noun
             if not ours:
                 return True
         if cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LAW_SUBJECTS for c in cur.children):
             return True  # "California law requires ...", "such businesses may have a policy ..."
+        if cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() == "right"
+                and not _OUR_RIGHT.search(c.doc[max(0, c.i - 3) : c.i + 1].text) for c in cur.children):
+            return True  # "The right to know includes ... the third parties to whom we share"
         if came_by != "conj" and cur.lemma_ in ("request", "ask") and any(
                 c.dep_ == "nsubj" and c.lower_ in ctx.lex.words("user_subjects") for c in cur.children) and any(
                 c.dep_ == "aux" and c.lower_ in ("may", "can", "could") for c in cur.children):

@@ -228,3 +228,85 @@ def test_where_the_recipients_of_data_are_is_not_where_data_is_stored(claims):
     assert _of(claims, "Recipients of your data may be located in other countries.", "storage") == []
     found = _of(claims, "Copies of your data are located in Japan.", "storage")
     assert [a.location.countries for a in found] == [["JP"]]
+
+
+# ---- from the fourth sample (seed 14), read after it was measured: the fixes it led to are measured on seed 15
+
+def test_deletion_when_data_is_no_longer_needed_is_no_denial(claims):
+    # "no longer needed" names the moment of deletion; read as a negation it said "we do not delete"
+    text = "Call logs are deleted when they are no longer needed for billing or to comply with the law."
+    assert [(a.polarity, a.retention.until) for a in _of(claims, text, "retention")] == [
+        ("affirm", "purpose_fulfilled")]
+    assert [a.polarity for a in _of(claims, "We no longer retain your location history.", "retention")] == ["deny"]
+
+
+def test_content_described_as_shared_is_no_disclosure(claims):
+    text = ("Acme does not use meeting content (audio, video, files shared, and messages), or any content generated "
+            "or shared as part of other features (such as whiteboards) for any marketing.")
+    assert _of(claims, text, "sharing") == []
+    found = _of(claims, "Information shared with advertisers is aggregated.", "sharing")
+    assert [[p.kind for p in a.parties] for a in found] == [["advertiser"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Other people you talk to and share information with, who may be located outside the EEA.",
+    "Our group companies include Acme Computer Systems Company Limited (located in the Chinese Mainland), to support "
+    "our safety work, and Acme Malaysia Sdn.",
+])
+def test_where_people_and_companies_are_is_not_where_data_is_stored(claims, text):
+    assert _of(claims, text, "storage") == []
+
+
+@pytest.mark.parametrize("text", [
+    "We maintain these technical and organisational measures and update them to improve the security of our systems.",
+    "Our partners help us to ensure accounts are kept safe and secure.",
+])
+def test_keeping_things_up_or_safe_is_no_storage(claims, text):
+    assert _of(claims, text, "storage") == []
+    found = _of(claims, "Your data is kept safe in our data centres in Japan.", "storage")
+    assert [a.location.countries for a in found] == [["JP"]]
+
+
+def test_a_pointer_to_how_long_data_is_kept_is_no_claim(claims):
+    assert claims("For details of how long we store information, see the section on retention.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Your posts may be copied, stored or spread by the recipient.",
+    "Depending on the host's settings, chat recipients may record, save, or share your messages.",
+])
+def test_what_other_people_may_do_with_content_is_not_our_practice(claims, text):
+    assert [a.practice for a in claims(text) if a.practice in ("storage", "sharing")] == []
+
+
+def test_access_by_unintended_recipients_is_a_risk_not_a_practice(claims):
+    assert _of(claims, "Your content could be accessed by unintended recipients.", "processing") == []
+
+
+@pytest.mark.parametrize(("text", "until"), [
+    ("If you break our rules, we may remove your content including your Account Information from view but keep "
+     "your information as long as we need it.", None),
+    ("We store your reference photo while your account owner and you have this feature enabled.", None),
+    ("We keep your data until you delete your account.", "account_deletion"),
+])
+def test_account_words_that_are_no_account_deletion(claims, text, until):
+    assert all(a.retention.until == until for a in _of(claims, text, "retention") if a.retention)
+
+
+def test_payment_agencies_are_processors_not_authorities(claims):
+    text = "Card settlements are processed by third-party payment agencies."
+    assert [[p.kind for p in a.parties] for a in _of(claims, text, "processing")] == [["processor"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The right to know includes the categories of third parties to whom we share the personal information.",
+    "You can control which third parties have access to your information.",
+    "If we learn that we have inadvertently collected data from children, we will delete it.",
+])
+def test_rights_choices_and_mistakes_are_no_claims(claims, text):
+    assert [a.practice for a in claims(text) if a.practice != "retention"] == []
+
+
+def test_our_reserved_right_survives_reserves_read_as_a_noun(claims):
+    text = "In addition, Acme reserves the right to disclose your subscriber information under limited circumstances."
+    assert [a.polarity for a in _of(claims, text, "sharing")] == ["affirm"]
