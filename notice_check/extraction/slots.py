@@ -266,7 +266,8 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
                         or t.i == holder.i)
     if holder.lower_ in ctx.lex.words("user_subjects") or holder.lemma_.lower() in ctx.lex.words("place_blockers"):
         return True  # "other users, who may be located outside the EEA": where people are
-    if holder.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}:
+    if any(h.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}
+           for h in (holder, *holder.conjuncts)):  # "support, engineering and other teams, located ..."
         return True  # "our offices are located in Dublin": where people work, not where data is
     if looks_like_data(ctx.lex, text) or holder.lemma_.lower() in LOCATIVE_HEADS - PARTY_HEADS:
         return False
@@ -428,7 +429,22 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
         return True  # "Selling your information is strictly prohibited"
     if _unknowing(conj_head(tok)):
         return True  # "we do not have actual knowledge that we sell ...": a denial, in the statute's words
-    return bool(ctx.lex.negative_phrases.search(ctx.region_text(tok)))
+    return bool(ctx.lex.negative_phrases.search(_text_outside_events(ctx, tok)))
+
+
+def _text_outside_events(ctx: SentenceContext, tok: Token) -> str:
+    """The claim's words without its "until ..." / "when ..." clauses: "kept until the entry is no longer
+    available" names when keeping ends, it does not deny keeping."""
+    region = ctx.region(tok)
+    inside: set[int] = set()
+    for i in region:
+        t = ctx.doc[i]
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS and c.i < t.i
+                                     for c in t.children):
+            inside.update(x.i for x in t.subtree)
+    if not inside:
+        return ctx.region_text(tok)
+    return "".join(ctx.doc[i].text_with_ws for i in sorted(region - inside)).strip()
 
 
 def _unknowing(clause: Token) -> bool:

@@ -310,3 +310,16 @@ def test_rights_choices_and_mistakes_are_no_claims(claims, text):
 def test_our_reserved_right_survives_reserves_read_as_a_noun(claims):
     text = "In addition, Acme reserves the right to disclose your subscriber information under limited circumstances."
     assert [a.polarity for a in _of(claims, text, "sharing")] == ["affirm"]
+
+
+# ---- from the fifth sample (seed 15), read after it was measured: the fixes it led to are measured on seed 16
+
+def test_no_longer_inside_an_until_clause_is_no_denial(claims):
+    text = "Comments remain on our site until the post is no longer available or you delete them yourself."
+    assert [a.polarity for a in _of(claims, text, "retention")] == ["affirm"]
+
+
+def test_teams_in_a_list_located_around_the_world_are_people_not_stores(claims):
+    text = ("We also have support, engineering and other teams that support the running of the app for you, located "
+            "around the world, who will have access to your information.")
+    assert _of(claims, text, "storage") == []
