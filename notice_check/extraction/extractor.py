@@ -356,7 +356,7 @@ CHECKS: dict[str, Check] = {
     "party_locative": _party_locative,
     "to_our_servers": _to_our_servers,
     "authority_holder": _authority_holder,
-    "title": lambda c, t: _title_like(c.text) or _fragment(c, t),
+    "title": lambda c, t: _title_like(c.text, c.doc) or _fragment(c, t),
     "modifier": slots.modifier,
     "reader_recipient": slots.reader_recipient,
     "engaged_party": lambda c, t: bool(slots.engaged_parties(c, t)),
@@ -399,10 +399,15 @@ def _fragment(ctx: SentenceContext, tok: Token) -> bool:
     return bool(text) and text[-1] not in ".!?;:)\"'”’" and tok.sent.root.pos_ in ("NOUN", "PROPN")
 
 
-def _title_like(text: str) -> bool:
-    """"Section 4: How We Collect Information" is a heading that reached us as text."""
+def _title_like(text: str, doc: Doc | None = None) -> bool:
+    """"Section 4: How We Collect Information" is a heading that reached us as text; so is "Sharing in the
+    Event of Merger, Sale, or Other Asset Transfers." with a stop but no subject."""
     stripped = text.strip()
-    if not stripped or stripped[-1] in ".!?;:)\"'”’":
+    if not stripped:
+        return False
+    if stripped[-1] == "." and doc is not None and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc):
+        stripped = stripped[:-1]
+    if stripped[-1] in ".!?;:)\"'”’":
         return False
     if _NUMBERED_HEADING.match(stripped) and len(stripped.split()) <= 14:
         return True  # "5.c.Sharing of Personal Data among group companies"
