@@ -260,10 +260,11 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
     part = _prep_object(holder, "of")
     if part is not None and holder.pos_ in ("PRON", "NUM", "DET", "ADJ"):
         holder = part  # "some of our providers"
-    text = " ".join(t.text for t in holder.subtree if not _under_modifier(t, holder))  # "recipients of your data"
     if holder.pos_ == "PROPN":  # "Acme Computer Systems Company Limited (located in ...)": the name alone
-        text = " ".join(t.text for t in holder.subtree if t.i <= holder.i and t.dep_ in ("compound", "flat")
-                        or t.i == holder.i)
+        words = [t for t in holder.subtree if t.i == holder.i or (t.i < holder.i and t.dep_ in ("compound", "flat"))]
+    else:  # "recipients of your data": the head noun's phrase, not what modifies it
+        words = [t for t in holder.subtree if not _under_modifier(t, holder)]
+    text = " ".join(t.text for t in words)
     if holder.lower_ in ctx.lex.words("user_subjects") or holder.lemma_.lower() in ctx.lex.words("place_blockers"):
         return True  # "other users, who may be located outside the EEA": where people are
     if any(h.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}
@@ -1398,22 +1399,25 @@ def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
             return True  # "request a list of the third parties to whom we have disclosed ..."
         if cur.pos_ == "NOUN" and cur.lemma_.lower() == "right":
             ours = cur.head.lemma_ == "reserve" or any(c.dep_ == "poss" and c.lower_ in ("our", "its")
-                                                        for c in cur.children) or bool(
-                _OUR_RIGHT.search(cur.doc[max(0, cur.i - 3) : cur.i + 1].text))  # "reserves" read as a noun
+                                                        for c in cur.children) or _reserved(cur)
             if not ours:
                 return True
         if cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LAW_SUBJECTS for c in cur.children):
             return True  # "California law requires ...", "such businesses may have a policy ..."
         if cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() == "right"
-                and not _OUR_RIGHT.search(c.doc[max(0, c.i - 3) : c.i + 1].text) for c in cur.children):
+                c.dep_ == "nsubj" and c.lemma_.lower() == "right" and not _reserved(c) for c in cur.children):
             return True  # "The right to know includes ... the third parties to whom we share"
         if came_by != "conj" and cur.lemma_ in ("request", "ask") and any(
                 c.dep_ == "nsubj" and c.lower_ in ctx.lex.words("user_subjects") for c in cur.children) and any(
                 c.dep_ == "aux" and c.lower_ in ("may", "can", "could") for c in cur.children):
             return True  # "you may request that we erase the data we collected where ...": a right
     return False
+
+
+def _reserved(right: Token) -> bool:
+    """ "reserves the right", "our right", also when the parser reads "reserves" as a noun."""
+    return bool(_OUR_RIGHT.search(right.doc[max(0, right.i - 3) : right.i + 1].text))
 
 
 _RIGHTS_LIST = re.compile(r"\brights?\b[^.;:]{0,40}:", re.I)
