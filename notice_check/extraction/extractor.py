@@ -346,6 +346,7 @@ CHECKS: dict[str, Check] = {
     "concession": slots.concession,
     "upkeep": slots.upkeep,
     "others_act": slots.others_act,
+    "disclaimed": slots.disclaimed,
     "quoted_label": slots.quoted_label,
     "keeping_purpose": slots.keeping_purpose,
     "question": slots.is_question,

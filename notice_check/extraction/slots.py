@@ -28,7 +28,7 @@ LOCATIVE_HEADS = {"server", "servers", "datacenter", "datacentre", "centre", "ce
                   "soil", "territory", "jurisdiction", "location", "site", "zone", "instance", "cluster",
                   "provider", "team", "office", "entity", "subsidiary", "affiliate", "company", "engineer",
                   "staff", "employee", "contractor", "vendor", "partner", "processor", "subprocessor"}
-LOCATIVE_VERBS = {"locate", "base", "headquarter", "incorporate", "establish", "situate"}
+LOCATIVE_VERBS = {"locate", "base", "headquarter", "incorporate", "establish", "situate", "reside"}
 CLAUSE_DEPS = {"conj", "advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "parataxis"}
 
 
@@ -264,7 +264,7 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
         words = [t for t in holder.subtree if t.i == holder.i or (t.i < holder.i and t.dep_ in ("compound", "flat"))]
     else:  # "recipients of your data": the head noun's phrase, not what modifies it
         words = [t for t in holder.subtree if not _under_modifier(t, holder)]
-    text = " ".join(t.text for t in words)
+    text = " ".join(t.text for t in words if t.dep_ not in ("det", "poss"))  # "these third parties" is no data
     if holder.lower_ in ctx.lex.words("user_subjects") or holder.lemma_.lower() in ctx.lex.words("place_blockers"):
         return True  # "other users, who may be located outside the EEA": where people are
     if any(h.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}
@@ -1116,6 +1116,23 @@ def others_act(ctx: SentenceContext, tok: Token) -> bool:
     verbs = [v for v in _conj_group(tok) if v.i == tok.i or not any(c.dep_ in SUBJ for c in v.children)]
     return any(c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lower_ in people for g in c.children)
                for v in verbs for c in v.children)
+
+
+def disclaimed(ctx: SentenceContext, tok: Token) -> bool:
+    """ "we cannot guarantee that your data will be safe ... while stored in our systems": a disclaimer about a
+    risk; the storage it mentions in passing is not a claim."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return False
+        came_by, cur = cur.dep_, cur.head
+        if came_by in ("ccomp", "advcl", "xcomp", "conj") and cur.lemma_ in _GUARANTEE_VERBS and any(
+                c.dep_ == "neg" for c in cur.children):
+            return True
+    return False
+
+
+_GUARANTEE_VERBS = {"guarantee", "ensure", "warrant", "promise", "assure", "represent"}
 
 
 def upkeep(ctx: SentenceContext, tok: Token) -> bool:
