@@ -27,7 +27,7 @@ from notice_check.models import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUPPORTED_LANGUAGES = ("en",)
 
@@ -82,7 +82,17 @@ def _data_object_store(ctx: SentenceContext, tok: Token) -> bool:
     if tok.lemma_ not in ("store", "host", "save", "archive", "backup", "replicate", "warehouse", "house"):
         return False
     text, head = slots.data_phrase(ctx, tok, set())
+    if tok.lemma_ == "host" and head is not None and _hosted_event(ctx, head):
+        return False
     return bool(text and slots.looks_like_data(ctx.lex, text) and not re.search(r"\bcookies?\b", text, re.I))
+
+
+def _hosted_event(ctx: SentenceContext, head: Token) -> bool:
+    """ "meetings, webinars, or messages that are hosted on Zoom": hosting an event is running it, and the
+    clause covers the whole list; it says nothing of where data is (unless a place or server is named)."""
+    events = ctx.lex.words("event_nouns")
+    top = slots.conj_head(head)
+    return any(t.lemma_.lower() in events for t in [top, *(c for c in top.subtree if c.dep_ == "conj")])
 
 
 def _data_subject(ctx: SentenceContext, tok: Token) -> bool:
@@ -357,7 +367,7 @@ CHECKS: dict[str, Check] = {
     "party_locative": _party_locative,
     "to_our_servers": _to_our_servers,
     "authority_holder": _authority_holder,
-    "title": lambda c, t: _title_like(c.text, c.doc) or _fragment(c, t),
+    "title": lambda c, t: _title_like(c.text, c.doc) or _fragment(c, t) or _titled_item(c, t),
     "modifier": slots.modifier,
     "reader_recipient": slots.reader_recipient,
     "engaged_party": lambda c, t: bool(slots.engaged_parties(c, t)),
@@ -400,7 +410,22 @@ def _fragment(ctx: SentenceContext, tok: Token) -> bool:
     return bool(text) and text[-1] not in ".!?;:)\"'”’" and tok.sent.root.pos_ in ("NOUN", "PROPN")
 
 
-def _title_like(text: str, doc: Doc | None = None) -> bool:
+def _titled_item(ctx: SentenceContext, tok: Token) -> bool:
+    """ "**Disclosure of Personal Data.** As detailed in ...": a list item's run-in title is parsed after the
+    list's lead-in, which gives it a subject; read on its own it is a heading."""
+    own = ctx.written.translate(_APOSTROPHES) if ctx.written else None  # as parsed: see _plain_apostrophes
+    if not own or own == ctx.text or not ctx.text.endswith(own):
+        return False
+    start = len(ctx.text) - len(own)
+    span = ctx.doc.char_span(start, len(ctx.text), alignment_mode="expand")
+    if span is None or tok.i < span.start:
+        return False
+    # "Personal Data collection.": the practice noun heads a title with no verb
+    named = tok.pos_ == "NOUN" and own.rstrip().endswith(".") and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return named or _title_like(own, span)
+
+
+def _title_like(text: str, doc: Doc | Span | None = None) -> bool:
     """"Section 4: How We Collect Information" is a heading that reached us as text; so is "Sharing in the
     Event of Merger, Sale, or Other Asset Transfers." with a stop but no subject."""
     stripped = text.strip()
@@ -549,7 +574,8 @@ class _SentenceReader:
         hits = [Hit(token=tok, trigger=trig) for tok, trig in an.triggers.hits(doc)]
         hits += _misparsed_auxiliaries(an, doc)
         self.ctx = SentenceContext(doc=doc, hits=hits, mentions=mentions, lex=an.rules.lexicon,
-                                   text=sentence.analysed)  # what was parsed: the same string as doc.text
+                                   text=sentence.analysed,  # what was parsed: the same string as doc.text
+                                   written=sentence.text)
 
     def evidence(self) -> Evidence:
         s = self.sentence
@@ -592,7 +618,10 @@ class _SentenceReader:
         practice = trig.practice
         negated = slots.is_negated(ctx, tok)
         may = slots.is_may(ctx, tok)
-        if practice in ("sharing", "sale") and slots.wish_frame(ctx, tok):
+        wish = slots.wish_verb(ctx, tok) if practice in ("sharing", "sale") else None
+        if wish is not None:
+            if not negated and wish.lemma_ in ("wish", "want") and not any(c.dep_ == "neg" for c in wish.children):
+                return []  # "if you wish for us to transfer your data to a third party, please ...": a request
             negated, may = False, True  # "if you prefer that we do not share ...": we may share
         mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
         if "engaged_party" in trig.requires:
@@ -817,8 +846,10 @@ def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: i
     an = load_analyzer()
     sentences = resolve_pronoun_subjects(sentences, an)  # "They have access to ...": who they are
     sentences = [_plain_apostrophes(s) for s in sentences]
+    contents = an.rules.lexicon.pattern("contents_headings")
     wanted = [i for i, s in enumerate(sentences)
-              if s.kind != "heading" and (not prefilter or wants_parse(an, s))]
+              if s.kind != "heading" and not (s.section and contents.search(s.section[-1]))
+              and (not prefilter or wants_parse(an, s))]
     slot_of: dict[int, int] = {}  # sentence index -> index of the distinct sentence that is read for it
     first: dict[tuple, int] = {}
     to_read: list[int] = []

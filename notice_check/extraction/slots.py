@@ -47,6 +47,7 @@ class SentenceContext:
     mentions: list[PlaceMention]
     lex: Lexicon
     text: str
+    written: str | None = None  # the sentence as written, when what was parsed has a list's lead-in before it
     _regions: dict[int, set[int]] = field(default_factory=dict)
     _owners: dict[int, int | None] | None = None
     candidate_tokens: set[int] = field(default_factory=set)  # every trigger match, whether it held or not
@@ -754,6 +755,8 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 if g.i in seen:
                     continue
                 seen.add(g.i)
+                if g.lemma_.lower() in ctx.lex.words("record_nouns"):
+                    continue  # "transferred to the personnel file": a record of ours, whatever its modifier says
                 words = [x for x in g.subtree if x.dep_ not in ("relcl", "acl") and x.i not in _relcl_ids(g)]
                 words = [x for x in words if not (x.dep_ == "conj" and x.head.i == g.i)]
                 phrase_ids = _phrase_ids(g)
@@ -1106,16 +1109,36 @@ _CLOSING = {"”", "»"}
 
 
 def others_act(ctx: SentenceContext, tok: Token) -> bool:
-    """ "recipients may save or share your messages", "can be copied or stored by the recipient": what other
-    people using the service may do, not what the organisation does."""
+    """ "recipients may save or share your messages", "can be copied or stored by the recipient" or by parties
+    "not controlled by us": what other people may do, not what the organisation does."""
     people = ctx.lex.words("other_people")
     head = conj_head(tok)
     if any(c.dep_ == "nsubj" and c.lower_ in people for v in {tok, head} for c in v.children):
         return True
     # "copied, stored or spread by the recipient": the agent of the last verb of a passive list is everyone's
     verbs = [v for v in _conj_group(tok) if v.i == tok.i or not any(c.dep_ in SUBJ for c in v.children)]
-    return any(c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lower_ in people for g in c.children)
-               for v in verbs for c in v.children)
+    if any(c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lower_ in people for g in c.children)
+           for v in verbs for c in v.children):
+        return True
+    # "stored by other users or third parties who are not affiliated with and not controlled by us": a party
+    # the sentence disowns (the parser often loses the "by", so any such party of the claim counts)
+    unrelated = ctx.lex.pattern("unrelated_parties")
+    where = set(ctx.region(tok))
+    dangling = next((c for c in tok.children if c.lower_ == "by" and not any(c.children)), None)
+    if dangling is not None:  # "stored by, or remain public through, other users or ...": the agent comes later
+        where.update(range(dangling.i + 1, len(ctx.doc)))
+    for i in sorted(where):
+        t = ctx.doc[i]
+        if t.dep_ in ("pobj", "dative") and t.head.lower_ in ("with", "to") or t.dep_ in OBJ:
+            continue  # "share with independent third parties": the recipient, not the actor
+        if t.pos_ not in ("NOUN", "PROPN") or classify_party(ctx.lex, _noun_text(t)) in (None, "self"):
+            continue
+        # "users or third parties who are not affiliated": the clause may hang on the first of the list
+        owners = [t, t.head] if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") else [t]
+        if any(c.dep_ in ("relcl", "acl", "amod") and unrelated.search(" ".join(x.text for x in c.subtree))
+               for o in owners for c in o.children):
+            return True
+    return False
 
 
 def disclaimed(ctx: SentenceContext, tok: Token) -> bool:
@@ -1441,19 +1464,19 @@ _RIGHTS_LIST = re.compile(r"\brights?\b[^.;:]{0,40}:", re.I)
 _OUR_RIGHT = re.compile(r"\b(reserves?|our|its) (the )?rights?\b", re.I)
 
 
-def wish_frame(ctx: SentenceContext, tok: Token) -> bool:
-    """"If you prefer that we do not share your information ...", "to request that we not share ...": the
-    reader's wish, which tells us the organisation may share (the negation is the reader's, not ours)."""
+def wish_verb(ctx: SentenceContext, tok: Token) -> Token | None:
+    """"If you prefer that we do not share your information ...", "to request that we not share ...": the verb
+    of the reader's wish, which tells us the organisation may share (the negation is the reader's, not ours)."""
     users = ctx.lex.words("user_subjects")
     cur = tok
     for _ in range(4):
         if cur.head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
-            return False
+            return None
         cur = cur.head
         if cur.lemma_.lower() in _WISH_VERBS:
             subjects = [c for c in cur.children if c.dep_ == "nsubj"]
-            return not subjects or any(c.lower_ in users for c in subjects)
-    return False
+            return cur if not subjects or any(c.lower_ in users for c in subjects) else None
+    return None
 
 
 _ENGAGED_KINDS = {"processor", "third_party", "advertiser", "affiliate"}
