@@ -13,6 +13,7 @@ from notice_check.extraction import slots
 from notice_check.extraction.anaphora import resolve_pronoun_subjects
 from notice_check.extraction.pipeline import Analyzer, load_analyzer
 from notice_check.extraction.places import find_places
+from notice_check.extraction.reparse import name_subject_text
 from notice_check.extraction.slots import Hit, SentenceContext
 from notice_check.models import (
     Assertion,
@@ -863,7 +864,12 @@ def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: i
     read: list[list[Assertion]] = []
     docs = an.nlp.pipe((sentences[i].analysed for i in to_read), batch_size=batch_size, n_process=n_process)
     for done, (i, doc) in enumerate(zip(to_read, docs, strict=True), start=1):
-        read.append([a.assign_id() for a in _SentenceReader(an, doc, sentences[i]).read()])
+        sentence = sentences[i]
+        again = name_subject_text(doc, an.verbs, an.rules.lexicon)
+        if again is not None:  # "Example Talk stores photos in Korea" read as a noun phrase: see reparse.py
+            sentence = sentence.model_copy(update={"parse_text": again})
+            doc = an.nlp(again)
+        read.append([a.assign_id() for a in _SentenceReader(an, doc, sentence).read()])
         if progress is not None and (done % batch_size == 0 or done == len(to_read)):
             progress(done, len(to_read))
     out: list[list[Assertion]] = [[] for _ in sentences]

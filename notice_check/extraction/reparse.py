@@ -1,0 +1,72 @@
+"""Sentences the small English model misreads in a way no rule over its tree can undo, parsed once more.
+
+"Example Talk stores photos and videos in South Korea" and "LINE Corporation shares user data with
+advertisers" come back as one noun phrase, the verb read as a plural noun ("Walmart stores"): no verb, so no
+claim, and it is the very claim a notice makes about where data is. When a sentence opens with a name that
+names no kind of party, followed by a practice verb tagged as a plural noun and then its object, it is parsed
+again with the name replaced by "It" ("It stores photos and videos in South Korea"), which the model reads as
+a clause. The name carries nothing the rules read: a named subject that is no kind of party is nobody to them.
+Only the parsed text changes; the evidence is the sentence as written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from notice_check.extraction.slots import classify_party
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from notice_check.extraction.rules import Lexicon, Trigger
+
+_NAME_PARTS = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co", "co.", "plc", "gmbh",
+               "&", "the", "s.a.", "ag", "k.k."}
+_OBJECT_STARTS = {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"}
+
+
+def verb_lemmas(triggers: list[Trigger]) -> frozenset[str]:
+    """The lemmas of the triggers that match a verb: the words worth a second parse."""
+    out: set[str] = set()
+    for trig in triggers:
+        for spec in trig.pattern:
+            pos = spec.get("POS")
+            lemma = spec.get("LEMMA")
+            allowed = pos.get("IN", []) if isinstance(pos, dict) else [pos]
+            if "VERB" in allowed and isinstance(lemma, dict):
+                out.update(str(v).lower() for v in lemma.get("IN", []))
+            elif "VERB" in allowed and isinstance(lemma, str):
+                out.add(lemma.lower())
+    return frozenset(out)
+
+
+def _misread_verb(tok: Token, verbs: frozenset[str]) -> bool:
+    """A practice verb in the third person ("stores", "shares") tagged as a plural noun, or tagged right but
+    hung in the tree as a noun's modifier."""
+    if tok.lemma_.lower() not in verbs or not tok.lower_.endswith("s"):
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "VBZ" and tok.dep_ in ("compound", "amod", "nmod", "nsubj"))
+
+
+def name_subject_text(doc: Doc, verbs: frozenset[str], lex: Lexicon) -> str | None:
+    """The text to parse again when `doc` opens with a name and a verb read as a plural noun, else None."""
+    for k, tok in enumerate(doc):
+        if k > 6:
+            return None
+        if k >= 1 and _misread_verb(tok, verbs):
+            break
+        if tok.lower_ not in _NAME_PARTS and (tok.is_stop or not (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper)):
+            return None  # "How Acme Uses ...", "Our Partners ...": no name
+    else:
+        return None
+    name = doc[:k]
+    if not any(t.pos_ == "PROPN" or (t.is_title and t.lower_ != "the") or t.is_upper for t in name):
+        return None
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in _OBJECT_STARTS:
+        return None
+    if classify_party(lex, name.text) is not None:  # "Acme Group shares ...": the subject's kind matters
+        return None
+    return "It " + doc.text[tok.idx :]
+
+
+__all__ = ["name_subject_text", "verb_lemmas"]

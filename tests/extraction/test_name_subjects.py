@@ -1,0 +1,46 @@
+"""A name followed by a practice verb: "Example Talk stores photos in South Korea". The small model reads the
+name and the verb as one noun phrase ("Walmart stores"), so without a second parse (extraction/reparse.py) the
+sentence makes no claim, and it is the claim a notice makes about where data is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Acme stores all user data in Japan.", "exclusive"),
+    ("Example Talk stores photos and videos in South Korea.", "unspecified"),
+    ("Acme hosts all user data in Japan.", "exclusive"),
+])
+def test_a_named_subject_storing_data_somewhere_is_a_storage_claim(claims, text, scope):
+    found = [a for a in claims(text) if a.practice == "storage"]
+    assert [(a.polarity, a.scope, a.location is not None and bool(a.location.countries)) for a in found] == [
+        ("affirm", scope, True)]
+    assert found[0].evidence.text == text  # the evidence is the sentence as written, not the text parsed again
+
+
+def test_a_named_subject_sharing_data_names_the_recipient(claims):
+    found = [a for a in claims("ACME Corporation shares user data with advertisers.") if a.practice == "sharing"]
+    assert [[p.kind for p in a.parties] for a in found] == [["advertiser"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Walmart stores sell groceries.",  # shops: no object after the noun
+    "International Data Transfers",  # a heading
+    "How Acme Uses Your Information",  # a heading that opens with a question word
+])
+def test_nouns_after_a_name_are_left_alone(claims, text):
+    assert claims(text) == []
+
+
+def test_a_name_that_is_a_kind_of_party_keeps_its_own_parse():
+    from notice_check.extraction.pipeline import load_analyzer
+    from notice_check.extraction.reparse import name_subject_text
+
+    an = load_analyzer()
+    lex = an.rules.lexicon
+    assert name_subject_text(an.nlp("Acme stores all user data in Japan."), an.verbs, lex) == (
+        "It stores all user data in Japan.")
+    # "Group" makes the subject an affiliate, which the rules read: no second parse that would hide it
+    assert name_subject_text(an.nlp("Acme Group stores all user data in Japan."), an.verbs, lex) is None
