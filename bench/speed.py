@@ -3,7 +3,7 @@
     python bench/speed.py                      # OTA privacy-policy versions (../shared/corpora), both pipelines
     python bench/speed.py --limit 20           # fewer notices
     python bench/speed.py --sizes              # how time grows with notice length (1k, 5k, 20k, 100k words)
-    python bench/speed.py --check-cli FILE --manifest M   # wall time of one `notice-check check`, start-up included
+    python bench/speed.py --check-cli FILE --manifest M   # wall time of one `notice-check check` and of --help
     python bench/speed.py --modes --limit 40   # one process vs batch vs batch on 2 cores vs plain spaCy (1 and 2
                                                # processes), same texts, each in a fresh process: time + peak memory
     python bench/speed.py --growth             # time and peak memory by notice length and by number of notices
@@ -250,6 +250,9 @@ def run_cli(notice: str, manifest: str) -> int:
                           capture_output=True, check=False)
     took = time.perf_counter() - t0
     print(f"notice-check check {notice}: exit {proc.returncode}, {took:.2f} s wall (start-up included)")
+    t0 = time.perf_counter()
+    proc = subprocess.run([str(exe), "--help"], capture_output=True, check=False)
+    print(f"notice-check --help: exit {proc.returncode}, {time.perf_counter() - t0:.2f} s wall (spaCy not imported)")
     return 0
 
 

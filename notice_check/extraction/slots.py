@@ -90,7 +90,10 @@ class SentenceContext:
         if self._owners is None:
             self._owners = {}
             verbs = {i for i in self.verb_hit_tokens() if not party_locative(self, self.doc[i])}
-            nouns = self.hit_tokens() - verbs
+            # with every storage noun, held or not: "We use servers in Japan" must not lose "servers" when the
+            # failed "use" trigger is dropped and the sentence is read again
+            nouns = (self.hit_tokens() | {i for i in self.candidate_tokens if self.doc[i].pos_ in ("NOUN", "PROPN")
+                                          and self.doc[i].lemma_.lower() in LOCATIVE_HEADS}) - verbs
             for m in self.mentions:
                 owner = None
                 first_noun = None
@@ -102,6 +105,10 @@ class SentenceContext:
                             break
                         if cur.i in nouns and first_noun is None and not party_locative(self, cur):
                             first_noun = cur.i
+                        if first_noun is None and cur.lemma_ == "be" and cur.i not in self.candidate_tokens:
+                            # "Our data centers are in Japan": the copula's subject is where the place is
+                            first_noun = next((c.i for c in cur.children if c.dep_ == "nsubj" and c.i in nouns
+                                               and not party_locative(self, c)), None)
                     if cur.head.i == cur.i:
                         break
                     cur = cur.head
@@ -136,8 +143,9 @@ class SentenceContext:
             head = cur.head
             if head.i == cur.i:
                 break
-            if cur.dep_ == "pobj" and head.lower_ in source:
-                return False
+            if cur.dep_ == "pobj" and head.lower_ in source and (
+                    head.head.lemma_.lower() not in self.lex.words("check_words", "remote_verbs")):
+                return False  # "transferred from the EEA"; but "accessed from China" is where the access is
             if cur.dep_ == "conj" and cur.tag_ in ("VB", "VBD", "VBP", "VBZ") and cur.i not in self.candidate_tokens:
                 return False  # "does not process payments and relies on providers around the world"
             if head.lemma_.lower() in blockers or head.lower_ in blockers:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 COMMANDS = ("extract", "check", "manifest", "version")
 
@@ -60,13 +59,11 @@ def test_no_arguments_shows_help_and_exits_2(runner, app):
     assert "Usage" in result.output
 
 
-def test_installed_script_answers_help_fast(script, clean_env):
-    started = time.perf_counter()
+def test_installed_script_answers_help(script, clean_env):
+    # how fast: `bench/speed.py --check-cli` (0.2 s); why it is fast is the next test: no spaCy on import
     proc = subprocess.run([script, "--help"], capture_output=True, text=True, env=clean_env, timeout=30)
-    elapsed = time.perf_counter() - started
     assert proc.returncode == 0, proc.stderr
     assert "check" in proc.stdout and "extract" in proc.stdout
-    assert elapsed < 2.0, f"notice-check --help took {elapsed:.2f}s"  # typically 0.3 s; CI may be loaded
 
 
 def test_cli_and_package_imports_do_not_load_spacy(clean_env):

@@ -32,6 +32,7 @@ class Site:
         self.hits: dict[str, int] = {}
         self.in_flight = 0
         self.max_in_flight = 0  # concurrent requests seen (one connection per host: 1)
+        self.spans: list[tuple[float, float]] = []  # (start, end) of each request, time.monotonic()
         self.lock = threading.Lock()
         self.base = ""
 
@@ -64,11 +65,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             with site.lock:
                 site.in_flight += 1
                 site.max_in_flight = max(site.max_in_flight, site.in_flight)
+            start = time.monotonic()
             try:
                 self._answer()
             finally:
                 with site.lock:
                     site.in_flight -= 1
+                    site.spans.append((start, time.monotonic()))
 
         def _answer(self) -> None:
             reply = site.reply(self.path.split("?", 1)[0])

@@ -1,0 +1,32 @@
+"""Ways a notice says where its servers are or where data is looked at from, which read as no claim before:
+a storage noun with a copula ("Our data centers are in Japan"), a storage noun under a verb that is a trigger
+of another practice ("We use servers in ..."), and access "from" a country (the LINE case: engineers abroad
+reading data kept at home). Sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _countries(claims, text, practice):
+    return [sorted(a.location.countries) for a in claims(text) if a.practice == practice and a.location]
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("Our data centers are in Japan.", ["JP"]),
+    ("Our servers are not in China.", ["CN"]),
+    ("We use servers in Japan and South Korea.", ["JP", "KR"]),
+])
+def test_where_servers_are_is_a_storage_claim(claims, text, countries):
+    assert _countries(claims, text, "storage") == [countries]
+
+
+def test_a_copula_says_nothing_of_offices(claims):
+    assert claims("Our offices are in Japan.") == []
+
+
+def test_access_from_a_country_is_processing_there(claims):
+    assert _countries(claims, "User data may be accessed from China for maintenance.", "processing") == [["CN"]]
+    # "from" still names a source when data moves: the destination alone is where it goes
+    assert _countries(claims, "Data is transferred from the EEA to the United States.", "transfer") == [["US"]]
