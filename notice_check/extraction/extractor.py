@@ -689,7 +689,9 @@ class _SentenceReader:
                 kinds = ["in_transit"]
             results = []
             for kind in kinds or [None]:
-                a = Assertion(**base, polarity="deny" if negated else "affirm",
+                # "encrypted in transit but not at rest": the contrast turns that kind alone
+                denied = negated != (kind is not None and slots.contrasted_kind(ctx, tok, kind, negated))
+                a = Assertion(**base, polarity="deny" if denied else "affirm",
                               encryption=Encryption(kind=kind) if kind else None)
                 results.append(a)
             return _mark(results, tok)

@@ -701,13 +701,14 @@ class PartyMention:
 
 
 def classify_party(lex: Lexicon, text: str) -> str | None:
-    low = text.lower()
+    low = _JOINED_HYPHEN.sub("-", text.lower())  # "a third - party": phrase text is tokens joined by spaces
     for kind, pattern in lex.parties:
         if pattern.search(low):
             return kind
     return None
 
 
+_JOINED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 _PARTY_PREPS = {"with", "to", "by", "among", "between", "amongst", "towards"}
 # capitalised words that name a rule or a thing, not a company: "under Applicable Laws", "(HTTP status code)"
 _NOT_A_PARTY = re.compile(r"\b(laws?|regulations?|rules?|acts?|terms|polic(y|ies)|codes?|directives?|agreements?|"
@@ -1014,6 +1015,21 @@ def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]
     if not kinds and _kept_encrypted(tok):
         kinds = ["at_rest"]
     return kinds
+
+
+_CONTRAST_NOT = re.compile(r"(?:\bbut|,|\band|\bor)\s+not\s+(?:\w+\s+){0,2}$", re.I)
+_CONTRAST_BUT = re.compile(r"(?:\bbut|,)\s+(?:only\s+)?$", re.I)
+
+
+def contrasted_kind(ctx: SentenceContext, tok: Token, kind: str, negated: bool) -> bool:
+    """The kind named in contrast to the verb's polarity: "encrypted in transit but not at rest" (denied alone),
+    "not encrypted at rest but in transit" (affirmed alone). "Not only in transit but also at rest" is none."""
+    text = ctx.region_text(tok)
+    found = ctx.lex.encryption[kind].search(text)
+    if found is None:
+        return False
+    before = text[max(0, found.start() - 40) : found.start()]
+    return bool((_CONTRAST_BUT if negated else _CONTRAST_NOT).search(before))
 
 
 def _kept_encrypted(tok: Token) -> bool:
@@ -1591,8 +1607,16 @@ def active_subject(tok: Token) -> Token | None:
             if cur.i != tok.i and tok.dep_ == "xcomp" and cur.lemma_ in _CONTROL_PASSIVES:
                 # "courts may be entitled to access your data": the passive's subject does the accessing
                 return next(_resolve_relative(c) for c in cur.children if c.dep_ == "nsubjpass")
+            if cur.i != tok.i and tok.dep_ == "conj" and tok.tag_ != "VBN" and not _to_infinitive(tok) and not any(
+                    c.dep_ == "auxpass" for c in tok.children):
+                # "providers are located in India and may access your data": an active verb in the list
+                return next(_resolve_relative(c) for c in cur.children if c.dep_ == "nsubjpass")
             return None
-        cur = _inherits_from_head(cur)
+        nxt = _inherits_from_head(cur)
+        if (nxt is None and cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX") and not _to_infinitive(cur)
+                and not any(c.dep_ in SUBJ for c in cur.children)):
+            nxt = cur.head  # "... and may access your data": its own "may", but the list's subject
+        cur = nxt
     return None
 
 

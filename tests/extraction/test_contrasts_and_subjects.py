@@ -1,0 +1,49 @@
+"""Phrasings from a probe of our own LINE-case sentences, and the OPP-115 parties they led to. The worst was
+a polarity error that could give a false *contradicted*: "encrypted in transit but not at rest" read as
+encrypted at rest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _kinds(claims, text):
+    return sorted((a.encryption.kind, a.polarity) for a in claims(text) if a.practice == "encryption")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Photos are encrypted in transit but not at rest.", [("at_rest", "deny"), ("in_transit", "affirm")]),
+    ("Backups are encrypted at rest, but not in transit.", [("at_rest", "affirm"), ("in_transit", "deny")]),
+    ("Messages are not encrypted at rest but only in transit.", [("at_rest", "deny"), ("in_transit", "affirm")]),
+])
+def test_a_contrast_turns_one_kind_of_encryption(claims, text, expected):
+    assert _kinds(claims, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Files are encrypted not only in transit but also at rest.",
+    "Your files are encrypted in transit and at rest.",
+])
+def test_no_contrast_no_turn(claims, text):
+    assert _kinds(claims, text) == [("at_rest", "affirm"), ("in_transit", "affirm")]
+
+
+def test_who_is_located_somewhere_and_may_access_data_processes_it_there(claims):
+    text = "Some of our support contractors are located in India and may access your account data."
+    found = [a for a in claims(text) if a.practice == "processing"]
+    assert [(sorted(a.location.countries), [p.kind for p in a.parties]) for a in found] == [(["IN"], ["processor"])]
+
+
+def test_a_hyphenated_party_is_typed_as_the_parser_splits_it(claims):
+    # spaCy splits "third-party" into three tokens; the party's text is joined back with spaces
+    found = [a for a in claims("We will not give any third-party ad server your e-mail address.")
+             if a.practice == "sharing"]
+    assert [(a.polarity, [p.kind for p in a.parties]) for a in found] == [("deny", ["third_party"])]
+
+
+def test_advertisements_are_no_advertiser(claims):
+    text = "Banner advertisements shown on our pages use cookies."
+    assert all(p.kind != "advertiser" for a in claims(text) for p in a.parties)
+    found = [a for a in claims("Advertising partners may place cookies on your browser.") if a.practice == "sharing"]
+    assert [[p.kind for p in a.parties] for a in found] == [["advertiser"]]
