@@ -708,6 +708,9 @@ def classify_party(lex: Lexicon, text: str) -> str | None:
     return None
 
 
+_EVERYONE = {"anyone", "anybody", "everyone", "everybody", "nobody", "others"}
+_EXCEPTING = {"except", "besides", "but", "excluding", "save"}
+_EXCEPTION = re.compile(r"\s+(other than|except( for)?|besides|apart from|aside from|excluding|but)\s+\S", re.I)
 _JOINED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 _PARTY_PREPS = {"with", "to", "by", "among", "between", "amongst", "towards"}
 # capitalised words that name a rule or a thing, not a company: "under Applicable Laws", "(HTTP status code)"
@@ -746,6 +749,8 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         heads: list[Token] = []
         if supplied is not None and t.i == supplied.i:
             heads = [t]  # "these companies may be provided with access to your data": they receive it
+        elif t.dep_ == "prep" and t.head.lower_ in _EXCEPTING and t.head.dep_ == "prep":
+            continue  # "we do not share your data except with our service providers": the exception
         elif (t.dep_ in ("prep", "agent", "dative") or (t.dep_ == "conj" and t.pos_ == "ADP")) and (
             t.lower_ in _PARTY_PREPS | {"by"} and not _nested_prep(t, tok)
         ):
@@ -764,12 +769,18 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 if g.i in seen:
                     continue
                 seen.add(g.i)
+                if g.dep_ == "conj" and g.head.lower_ in _EVERYONE and any(
+                        c.dep_ == "cc" and c.lower_ == "but" for c in g.head.children):
+                    continue  # "to anyone but our affiliates": the exception
                 if g.lemma_.lower() in ctx.lex.words("record_nouns"):
                     continue  # "transferred to the personnel file": a record of ours, whatever its modifier says
                 words = [x for x in g.subtree if x.dep_ not in ("relcl", "acl") and x.i not in _relcl_ids(g)]
                 words = [x for x in words if not (x.dep_ == "conj" and x.head.i == g.i)]
                 phrase_ids = _phrase_ids(g)
                 text = " ".join(ctx.doc[j].text for j in sorted(phrase_ids))
+                excepted = _EXCEPTION.search(text)
+                if excepted:  # "anyone other than our service providers": the party is who is left
+                    text = text[: excepted.start()].rstrip(" ,")
                 kind = classify_party(ctx.lex, text)
                 name = None
                 if kind is None:  # "a company acquiring our assets": the clause says who the company is
@@ -1086,6 +1097,9 @@ def _span_text(tok: Token) -> str:
 def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     """The claim is about what the user (or a reader) does, not the organisation: "you can share"."""
     users = ctx.lex.words("user_subjects")
+    subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
+    if subject is not None and subject.lower_ in users:
+        return True
     cur = tok
     for _ in range(6):
         for child in cur.children:

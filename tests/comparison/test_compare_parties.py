@@ -218,3 +218,20 @@ def test_a_recipient_named_like_the_organisation_is_not_another_party(named, own
     [finding] = only(compare([a], m), practice="sharing")
     assert ("the organisation itself" in finding.message) is own
     assert finding.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(("text", "recipient", "verdict"), [
+    # the exception is who receives the data: no contradiction from the processor
+    ("We do not share your personal data with third parties other than our service providers.", "mailer",
+     "supported"),
+    # the rest are denied
+    ("We do not share your personal data with third parties other than our service providers.", "broker",
+     "contradicted"),
+])
+def test_a_denial_with_an_exception_read_from_the_sentence(text, recipient, verdict) -> None:
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    found = [a for a in extract_sentences([Sentence(text=text, start=0, end=len(text))]) if a.practice == "sharing"]
+    m = with_disclosures({"key": "d1", "recipient": recipient, "categories": ["user.contact"]})
+    assert [judged(compare(found, m), a).verdict for a in found] == [verdict]

@@ -47,3 +47,34 @@ def test_advertisements_are_no_advertiser(claims):
     assert all(p.kind != "advertiser" for a in claims(text) for p in a.parties)
     found = [a for a in claims("Advertising partners may place cookies on your browser.") if a.practice == "sharing"]
     assert [[p.kind for p in a.parties] for a in found] == [["advertiser"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Users are registered automatically and can share photos with friends.",
+    "Members sign up and may share their profile with others.",
+])
+def test_the_users_second_verb_is_the_users_act(claims, text):
+    assert [a for a in claims(text) if a.practice == "sharing"] == []
+    # ours stays ours
+    found = [a for a in claims("We collect data and may share it with partners.") if a.practice == "sharing"]
+    assert [[p.kind for p in a.parties] for a in found] == [["third_party"]]
+
+
+# A denial that excepts some recipients denies only the others. Typed by its exception ("processor"), "we do not
+# share with third parties other than our service providers" was a false *contradicted* against any manifest
+# whose service providers receive the data.
+
+@pytest.mark.parametrize("text", [
+    "We do not share your data with anyone other than our service providers.",
+    "Your data is not shared with third parties other than our payment processor.",
+    "We do not sell your data to anyone but our service providers.",
+])
+def test_a_denial_with_an_exception_denies_the_rest(claims, text):
+    found = [a for a in claims(text) if a.practice in ("sharing", "sale")]
+    assert [(a.polarity, [p.kind for p in a.parties]) for a in found] == [("deny", ["third_party"])]
+
+
+def test_the_excepted_recipient_of_a_denial_is_not_denied(claims):
+    found = [a for a in claims("We do not share your data except with our service providers.")
+             if a.practice == "sharing"]
+    assert [(a.polarity, [p.kind for p in a.parties]) for a in found] == [("deny", [])]
