@@ -510,12 +510,18 @@ def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, plac
         if t.lower_ not in adverbs or t.dep_ not in ("advmod", "amod", "preconj", "det", "neg", "cc"):
             continue
         nxt = ctx.doc[i + 1] if i + 1 < len(ctx.doc) else None
+        if nxt is not None and nxt.lower_ in ("with", "to") and nxt.head.i == tok.i and any(
+                c.dep_ == "pobj" and classify_party(ctx.lex, _noun_text(c)) not in (None, "self")
+                for c in nxt.children):
+            return True  # "we share your data only with our service providers": no one else
         if nxt is not None and nxt.lower_ in _CONDITION_STARTS and not any(
             j in place_ids for j in range(nxt.i, min(len(ctx.doc), nxt.i + 5))
         ):
             continue  # "only with your consent", "only where required by law": a condition, not a scope
         if (t.head.i == tok.i or t.head.i in place_ids) and (places or t.head.i != tok.i):
             return True
+        if t.head.i == tok.i and t.i < tok.i and _only_recipients(ctx, tok):
+            return True  # "we only share your data with our service providers"
     if places and data_head is not None:
         alls = ctx.lex.words("scope", "all_determiners") - {"any"}
         for child in data_head.children:
@@ -524,6 +530,16 @@ def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, plac
         if data_head.lower_ == "all":
             return True
     return False
+
+
+def _only_recipients(ctx: SentenceContext, tok: Token) -> bool:
+    """The verb names its recipients and no condition that "only" could be about ("only ... if you consent")."""
+    if any(c.dep_ == "advcl" or (c.dep_ == "prep" and any(g.lower_ == "consent" for g in c.subtree))
+           for c in tok.children):
+        return False
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to") and any(
+        g.dep_ == "pobj" and classify_party(ctx.lex, _noun_text(g)) not in (None, "self") for g in c.children)
+        for c in tok.children)
 
 
 # ---------------------------------------------------------------------- data phrase

@@ -235,3 +235,15 @@ def test_a_denial_with_an_exception_read_from_the_sentence(text, recipient, verd
     found = [a for a in extract_sentences([Sentence(text=text, start=0, end=len(text))]) if a.practice == "sharing"]
     m = with_disclosures({"key": "d1", "recipient": recipient, "categories": ["user.contact"]})
     assert [judged(compare(found, m), a).verdict for a in found] == [verdict]
+
+
+def test_sharing_only_with_service_providers_is_contradicted_by_an_advertiser() -> None:
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "We share your personal data only with our service providers."
+    found = [a for a in extract_sentences([Sentence(text=text, start=0, end=len(text))]) if a.practice == "sharing"]
+    m = with_disclosures({"key": "d1", "recipient": "mailer", "categories": ["user.contact"]},
+                         {"key": "d2", "recipient": "adco", "categories": ["user.contact"]})
+    finding = judged(compare(found, m), found[0])
+    assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.d2"}

@@ -78,3 +78,20 @@ def test_the_excepted_recipient_of_a_denial_is_not_denied(claims):
     found = [a for a in claims("We do not share your data except with our service providers.")
              if a.practice == "sharing"]
     assert [(a.polarity, [p.kind for p in a.parties]) for a in found] == [("deny", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "We share your data only with our service providers.",
+    "We only share your data with our service providers.",
+    "We disclose personal data only to our affiliates and service providers.",
+])
+def test_only_named_recipients_is_an_exclusive_claim(claims, text):
+    assert [a.scope for a in claims(text) if a.practice == "sharing"] == ["exclusive"]
+
+
+@pytest.mark.parametrize("text", [
+    "We share your data only with your consent.",
+    "We only share your data with third parties when you consent.",
+])
+def test_only_about_a_condition_is_no_exclusive_claim(claims, text):
+    assert [a.scope for a in claims(text) if a.practice == "sharing"] == ["unspecified"]
