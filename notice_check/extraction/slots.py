@@ -94,12 +94,20 @@ class SentenceContext:
             # failed "use" trigger is dropped and the sentence is read again
             nouns = (self.hit_tokens() | {i for i in self.candidate_tokens if self.doc[i].pos_ in ("NOUN", "PROPN")
                                           and self.doc[i].lemma_.lower() in LOCATIVE_HEADS}) - verbs
+            loc_verbs = {h.token.i for h in self.hits if h.trigger.practice in LOCATION_PRACTICES}
             for m in self.mentions:
                 owner = None
                 first_noun = None
                 cur = m.root
                 while True:
                     if cur.i != m.root.i:
+                        if cur.pos_ in ("VERB", "AUX") and cur.i not in loc_verbs:
+                            # "we use / have / operate servers in China": the place of the verb's server object
+                            held = next((c.i for c in cur.children if c.dep_ == "dobj" and c.i in nouns
+                                         and c.lemma_.lower() in LOCATIVE_HEADS), None)
+                            if held is not None and first_noun is None:
+                                owner = held
+                                break
                         if cur.i in verbs:
                             owner = cur.i
                             break

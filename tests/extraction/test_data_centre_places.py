@@ -17,6 +17,7 @@ def _countries(claims, text, practice):
     ("Our data centers are in Japan.", ["JP"]),
     ("Our servers are not in China.", ["CN"]),
     ("We use servers in Japan and South Korea.", ["JP", "KR"]),
+    ("We operate data centers in Ireland and the United States.", ["IE", "US"]),
 ])
 def test_where_servers_are_is_a_storage_claim(claims, text, countries):
     assert _countries(claims, text, "storage") == [countries]
@@ -30,3 +31,16 @@ def test_access_from_a_country_is_processing_there(claims):
     assert _countries(claims, "User data may be accessed from China for maintenance.", "processing") == [["CN"]]
     # "from" still names a source when data moves: the destination alone is where it goes
     assert _countries(claims, "Data is transferred from the EEA to the United States.", "transfer") == [["US"]]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("We don't use servers in China.", "in"),  # the place hangs on the verb, not on "servers"
+    ("We do not have servers outside of Japan.", "outside"),
+])
+def test_no_servers_somewhere_is_a_storage_denial(claims, text, mode):
+    found = [a for a in claims(text) if a.practice == "storage"]
+    assert [(a.polarity, a.location.mode) for a in found] == [("deny", mode)]
+
+
+def test_a_place_of_partners_is_no_server_place(claims):
+    assert [a.practice for a in claims("We share data with partners in Japan.")] == ["sharing"]
