@@ -340,6 +340,8 @@ CHECKS: dict[str, Check] = {
     "data_of_or_party": _data_of_or_party,
     "data_of_or_data_near": _data_of_or_data_near,
     "retention_phrase": slots.has_retention_phrase,
+    # "we do not store your password in plain text": how it is kept, not whether
+    "manner_of_keeping": lambda c, t: bool(c.lex.pattern("keeping_manner").search(c.region_text(t))),
     "no_encrypt_verb": _no_encrypt_verb,
     "secure_modifier": _secure_modifier,
     "data_among_assets": _data_among_assets,
@@ -394,7 +396,7 @@ CHECKS: dict[str, Check] = {
     and not (t.head.tag_ == "VBG" and t.head.dep_ != "acl" and not any(g.dep_ in ("nsubj", "aux")
                                                                       for g in t.head.children)),
     "self_negated": lambda c, t: slots.is_negated(c, t) and slots.subject_party(c, t) is None and any(
-        ch.dep_ == "nsubj" for ch in t.children),
+        ch.dep_ == "nsubj" and ch.lower_ not in ("it", "they", "he", "she") for ch in t.children),
     "document_noun": lambda c, t: t.dep_ == "compound" and t.head.lemma_ in (
         "paper", "whitepaper", "page", "guide", "policy", "report", "documentation", "faq", "setting", "option",
         "feature", "section", "notice", "statement", "overview"),

@@ -187,3 +187,18 @@ def test_collection_affirm_is_supported_by_a_record_of_the_data() -> None:
     a = claim("collection", "We collect your precise location.", data="your precise location")
     assert judged(compare([a], located(["user.location.precise"])), a).verdict == "supported"
     assert judged(compare([a], located(["user.contact"])), a).verdict == "unverifiable"
+
+
+def test_a_store_of_logs_contradicts_a_no_logs_sentence() -> None:
+    """From the sentence to the verdict: "we do not keep logs of ..." is a retention denial (tests/extraction/
+    test_no_logs.py), and a store that keeps those logs for 90 days contradicts it."""
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "We do not keep logs of your browsing history."
+    found = [a for a in extract_sentences([Sentence(text=text, start=0, end=len(text))]) if a.practice == "retention"]
+    m = manifest(locations=[{"key": "tokyo", "country": "JP"}],
+                 stores=[{"key": "clicklog", "location": "tokyo", "categories": ["user.behavior.browsing_history"],
+                          "retention_days": 90}])
+    finding = judged(compare(found, m), found[0])
+    assert finding.verdict == "contradicted" and keys(finding) == {"stores.clicklog"}
