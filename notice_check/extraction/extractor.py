@@ -340,6 +340,7 @@ CHECKS: dict[str, Check] = {
     "data_of_or_party": _data_of_or_party,
     "data_of_or_data_near": _data_of_or_data_near,
     "retention_phrase": slots.has_retention_phrase,
+    "backed_up": lambda c, t: any(ch.dep_ == "prt" and ch.lower_ == "up" for ch in t.children),
     # "we do not store your password in plain text": how it is kept, not whether
     "manner_of_keeping": lambda c, t: bool(c.lex.pattern("keeping_manner").search(c.region_text(t))),
     "no_encrypt_verb": _no_encrypt_verb,
@@ -509,6 +510,8 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
     text = ctx.doc[start:last].text
     window = ctx.doc[max(0, first - 4) : min(len(ctx.doc), last + 6)].text
     is_open = bool(ctx.lex.open_list.search(window)) or any(m.place.broad for m in mentions)
+    # "all of your data in Japan, except for images and videos": some data is elsewhere, the list is not closed
+    is_open = is_open or (mode == "in" and slots.excepts_data(ctx))
     return Location(text=text, mode=mode, regions=regions, countries=countries, open=is_open)
 
 

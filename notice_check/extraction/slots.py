@@ -501,7 +501,28 @@ _CONDITION_STARTS = {"where", "when", "if", "with", "after", "upon", "once", "wh
                      "to", "because", "in", "on", "under", "pursuant", "by", "following"}
 
 
+_EXCEPTING_PHRASE = re.compile(r"\b(except( for)?|other than|apart from|aside from|with the exception of|"
+                               r"excluding|save for)\s+", re.I)
+
+
+def excepts_data(ctx: SentenceContext) -> bool:
+    """ "all of your data is stored in Japan, except for images and videos": what is excepted is not a place, so
+    the place is not the only one (the LINE case: media were kept in Korea)."""
+    for m in _EXCEPTING_PHRASE.finditer(ctx.text):
+        if _EXCEPTED_CONDITION.match(ctx.text, m.end()):
+            continue  # "except where required by law": a condition, not data kept elsewhere
+        if not any(m.end() <= p.span.start_char <= m.end() + 25 for p in ctx.mentions):
+            return True
+    return False
+
+
+_EXCEPTED_CONDITION = re.compile(r"(where|when|if|as|to the extent|in (the )?(event|case)|required|permitted|"
+                                 r"otherwise|under|with your|at your)\b", re.I)
+
+
 def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, places: list[PlaceMention]) -> bool:
+    if places and excepts_data(ctx):
+        return False
     adverbs = ctx.lex.words("scope", "adverbs")
     place_ids = {i for m in places for i in range(m.span.start, m.span.end)}
     # "in Japan only", "only in Japan", "exclusively on servers in the EEA"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from comparison_builders import claim, judged, keys, manifest, only
 
 from notice_check.comparison import compare
@@ -299,3 +300,19 @@ def test_store_with_unknown_categories_never_contradicts() -> None:
     finding = judged(compare([a], m), a)
     assert finding.verdict == "unverifiable"
     assert "stores.build_cache" in keys(finding) or "build_cache" in finding.message
+
+
+@pytest.mark.parametrize(("text", "contradicted"), [
+    ("All of your data is stored in Japan.", True),
+    # LINE's own shape: the notice excepts the media, so the media store in Korea does not contradict it
+    ("We store all of your data in Japan, except for images and videos.", False),
+])
+def test_a_stated_exception_is_no_contradiction(text, contradicted) -> None:
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    found = [a for a in extract_sentences([Sentence(text=text, start=0, end=len(text))]) if a.practice == "storage"]
+    m = manifest(locations=[{"key": "tokyo", "country": "JP"}, {"key": "seoul", "country": "KR"}],
+                 stores=[{"key": "accounts", "location": "tokyo", "categories": ["user.account"]},
+                         {"key": "media", "location": "seoul", "categories": ["user.content"]}])
+    assert (judged(compare(found, m), found[0]).verdict == "contradicted") is contradicted

@@ -44,3 +44,17 @@ def test_no_servers_somewhere_is_a_storage_denial(claims, text, mode):
 
 def test_a_place_of_partners_is_no_server_place(claims):
     assert [a.practice for a in claims("We share data with partners in Japan.")] == ["sharing"]
+
+
+def test_backed_up_somewhere_is_storage_there(claims):
+    found = [a for a in claims("Your data is stored in Japan and backed up in Korea.") if a.practice == "storage"]
+    assert sorted(c for a in found for c in a.location.countries) == ["JP", "KR"]
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("We store all of your data in Japan, except for images and videos.", "unspecified"),
+    ("Except for photos, all user data is stored in Japan.", "unspecified"),
+    ("All user data is stored in Japan.", "exclusive"),
+])
+def test_an_exception_for_some_data_makes_the_place_not_the_only_one(claims, text, scope):
+    assert [a.scope for a in claims(text) if a.practice == "storage"] == [scope]
