@@ -202,3 +202,17 @@ def test_a_store_of_logs_contradicts_a_no_logs_sentence() -> None:
                           "retention_days": 90}])
     finding = judged(compare(found, m), found[0])
     assert finding.verdict == "contradicted" and keys(finding) == {"stores.clicklog"}
+
+
+def test_not_kept_after_delivery_is_an_event_not_a_denial() -> None:
+    """ "We don't store your messages after they are delivered" read as "we do not store messages" was a false
+    contradiction against the store that holds them until delivery; the event cannot be checked (SPEC)."""
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "We don't store your messages after they are delivered."
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    assert [(a.practice, a.polarity, a.retention.until) for a in found] == [("retention", "deny", "delivery")]
+    m = manifest(locations=[{"key": "tokyo", "country": "JP"}],
+                 stores=[{"key": "queue", "location": "tokyo", "categories": ["user.content"], "retention_days": 30}])
+    assert judged(compare(found, m), found[0]).verdict != "contradicted"
