@@ -1206,6 +1206,8 @@ def others_act(ctx: SentenceContext, tok: Token) -> bool:
     # "stored by other users or third parties who are not affiliated with and not controlled by us": a party
     # the sentence disowns (the parser often loses the "by", so any such party of the claim counts)
     unrelated = ctx.lex.pattern("unrelated_parties")
+    if not unrelated.search(ctx.text):  # cheap first: almost no sentence disowns anyone
+        return False
     where = set(ctx.region(tok))
     dangling = next((c for c in tok.children if c.lower_ == "by" and not any(c.children)), None)
     if dangling is not None:  # "stored by, or remain public through, other users or ...": the agent comes later
