@@ -251,6 +251,10 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in covered]
         unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None]
         doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]
+        if any(ctx.vocab.limits_purpose(c) for c in a.conditions):
+            # "... with advertisers for their own marketing purposes": the manifest does not say what for
+            doubts = [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter] + doubts
+            counter = []
         return decide(
             ctx,
             claim,

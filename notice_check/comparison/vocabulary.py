@@ -17,6 +17,7 @@ class Vocabulary:
     party_relationships: dict[str, frozenset[str]]
     party_labels: dict[str, str]
     legal_process: re.Pattern[str]
+    purpose_limit: re.Pattern[str]
     practice_verbs: dict[str, tuple[str, str]]  # practice -> (third person, base form)
     group_names: dict[str, str]
     countries_with_article: frozenset[str]
@@ -32,6 +33,10 @@ class Vocabulary:
     def mentions_legal_process(self, text: str) -> bool:
         return bool(self.legal_process.search(text))
 
+    def limits_purpose(self, text: str) -> bool:
+        """ "for their own marketing purposes": a condition on what the recipient does, not on who it is."""
+        return bool(self.purpose_limit.search(text))
+
 
 @cache
 def vocabulary() -> Vocabulary:
@@ -44,6 +49,7 @@ def vocabulary() -> Vocabulary:
             party_relationships={k: frozenset(v) for k, v in raw["party_relationships"].items()},
             party_labels={k: str(v) for k, v in raw["party_labels"].items()},
             legal_process=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE),
+            purpose_limit=re.compile(str(raw["purpose_limit"]), re.IGNORECASE),
             practice_verbs={k: (str(v[0]), str(v[1])) for k, v in raw["practice_verbs"].items()},
             group_names={k: str(v) for k, v in raw["group_names"].items()},
             countries_with_article=frozenset(str(c) for c in raw["countries_with_article"]),

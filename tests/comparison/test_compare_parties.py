@@ -247,3 +247,20 @@ def test_sharing_only_with_service_providers_is_contradicted_by_an_advertiser() 
                          {"key": "d2", "recipient": "adco", "categories": ["user.contact"]})
     finding = judged(compare(found, m), found[0])
     assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.d2"}
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    # the manifest records who receives data, not what for: a denial limited to a purpose cannot be contradicted
+    ("We do not share your personal data with advertisers for their own marketing purposes.", "unverifiable"),
+    ("We do not share your personal data with advertisers.", "contradicted"),
+])
+def test_a_denial_limited_to_the_recipients_own_purposes(text, verdict) -> None:
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    found = [a for a in extract_sentences([Sentence(text=text, start=0, end=len(text))]) if a.practice == "sharing"]
+    m = with_disclosures({"key": "d1", "recipient": "adco", "categories": ["user.contact"]})
+    finding = judged(compare(found, m), found[0])
+    assert finding.verdict == verdict
+    if verdict == "unverifiable":
+        assert "for purposes it does not record" in finding.message
