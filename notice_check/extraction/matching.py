@@ -68,6 +68,11 @@ class TriggerIndex:
         found.sort(key=lambda f: (f[0], f[1]))
         return [(tok, trig) for _, _, tok, trig in found]
 
+    def verb_lemmas(self) -> frozenset[str]:
+        """The lemmas of the triggers that match a verb (see reparse.py)."""
+        return frozenset(lemma.lower() for lemma, entries in self.by_lemma.items()
+                         if any(s.pos is not None and "VERB" in s.pos for s in entries))
+
     def retagged(self, tok: Token, pos: str) -> list[Trigger]:
         """The triggers `tok` would match if the tagger had given it `pos` (by lemma, in rule order)."""
         return [s.trigger for s in self.by_lemma.get(tok.lemma_, [])

@@ -47,19 +47,18 @@ class Analyzer:
     triggers: TriggerIndex  # trigger tokens of a parsed sentence: see matching.py
     places: PhraseMatcher
     prefilter: Prefilter  # which sentences are worth parsing: see prefilter.py
-    verbs: frozenset[str] = frozenset()  # lemmas of the verb triggers: see reparse.py
+    verbs: frozenset[str]  # lemmas of the verb triggers, for a second parse: see reparse.py
 
 
 @lru_cache(maxsize=1)
 def load_analyzer() -> Analyzer:
     from notice_check.extraction.places import build_place_matcher
-    from notice_check.extraction.reparse import verb_lemmas
 
     nlp = load_nlp()
     rules = load_rules()
-    return Analyzer(nlp=nlp, rules=rules, triggers=build_trigger_index(nlp, rules.triggers),
-                    places=build_place_matcher(nlp),
-                    prefilter=build_prefilter(rules, nlp), verbs=verb_lemmas(rules.triggers))
+    triggers = build_trigger_index(nlp, rules.triggers)
+    return Analyzer(nlp=nlp, rules=rules, triggers=triggers, places=build_place_matcher(nlp),
+                    prefilter=build_prefilter(rules, nlp), verbs=triggers.verb_lemmas())
 
 
 @lru_cache(maxsize=1)

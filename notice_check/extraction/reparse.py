@@ -18,26 +18,11 @@ from notice_check.extraction.slots import classify_party
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from notice_check.extraction.rules import Lexicon, Trigger
+    from notice_check.extraction.rules import Lexicon
 
 _NAME_PARTS = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co", "co.", "plc", "gmbh",
                "&", "the", "s.a.", "ag", "k.k."}
 _OBJECT_STARTS = {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"}
-
-
-def verb_lemmas(triggers: list[Trigger]) -> frozenset[str]:
-    """The lemmas of the triggers that match a verb: the words worth a second parse."""
-    out: set[str] = set()
-    for trig in triggers:
-        for spec in trig.pattern:
-            pos = spec.get("POS")
-            lemma = spec.get("LEMMA")
-            allowed = pos.get("IN", []) if isinstance(pos, dict) else [pos]
-            if "VERB" in allowed and isinstance(lemma, dict):
-                out.update(str(v).lower() for v in lemma.get("IN", []))
-            elif "VERB" in allowed and isinstance(lemma, str):
-                out.add(lemma.lower())
-    return frozenset(out)
 
 
 def _misread_verb(tok: Token, verbs: frozenset[str]) -> bool:
@@ -69,4 +54,4 @@ def name_subject_text(doc: Doc, verbs: frozenset[str], lex: Lexicon) -> str | No
     return "It " + doc.text[tok.idx :]
 
 
-__all__ = ["name_subject_text", "verb_lemmas"]
+__all__ = ["name_subject_text"]

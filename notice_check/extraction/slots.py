@@ -101,11 +101,11 @@ class SentenceContext:
                 cur = m.root
                 while True:
                     if cur.i != m.root.i:
-                        if cur.pos_ in ("VERB", "AUX") and cur.i not in loc_verbs:
+                        if first_noun is None and cur.pos_ in ("VERB", "AUX") and cur.i not in loc_verbs:
                             # "we use / have / operate servers in China": the place of the verb's server object
                             held = next((c.i for c in cur.children if c.dep_ == "dobj" and c.i in nouns
                                          and c.lemma_.lower() in LOCATIVE_HEADS), None)
-                            if held is not None and first_noun is None:
+                            if held is not None:
                                 owner = held
                                 break
                         if cur.i in verbs:
@@ -539,9 +539,7 @@ def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, plac
         if t.lower_ not in adverbs or t.dep_ not in ("advmod", "amod", "preconj", "det", "neg", "cc"):
             continue
         nxt = ctx.doc[i + 1] if i + 1 < len(ctx.doc) else None
-        if nxt is not None and nxt.lower_ in ("with", "to") and nxt.head.i == tok.i and any(
-                c.dep_ == "pobj" and classify_party(ctx.lex, _noun_text(c)) not in (None, "self")
-                for c in nxt.children):
+        if nxt is not None and nxt.head.i == tok.i and _names_recipient(ctx, nxt):
             return True  # "we share your data only with our service providers": no one else
         if nxt is not None and nxt.lower_ in _CONDITION_STARTS and not any(
             j in place_ids for j in range(nxt.i, min(len(ctx.doc), nxt.i + 5))
@@ -566,9 +564,13 @@ def _only_recipients(ctx: SentenceContext, tok: Token) -> bool:
     if any(c.dep_ == "advcl" or (c.dep_ == "prep" and any(g.lower_ == "consent" for g in c.subtree))
            for c in tok.children):
         return False
-    return any(c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to") and any(
-        g.dep_ == "pobj" and classify_party(ctx.lex, _noun_text(g)) not in (None, "self") for g in c.children)
-        for c in tok.children)
+    return any(c.dep_ in ("prep", "dative") and _names_recipient(ctx, c) for c in tok.children)
+
+
+def _names_recipient(ctx: SentenceContext, prep: Token) -> bool:
+    """ "with our service providers", "to advertisers": a preposition whose object is some kind of party."""
+    return prep.lower_ in ("with", "to") and any(
+        g.dep_ == "pobj" and classify_party(ctx.lex, _noun_text(g)) not in (None, "self") for g in prep.children)
 
 
 # ---------------------------------------------------------------------- data phrase
