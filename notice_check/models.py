@@ -127,6 +127,8 @@ class Retention(_Model):
     text: str
     max_days: int | None = None
     until: str | None = None
+    # how long a cookie lives on the reader's device, not how long a store keeps data (extension of the SPEC)
+    on_device: bool = False
 
 
 class Encryption(_Model):

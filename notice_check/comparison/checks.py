@@ -434,6 +434,10 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
     sections: tuple[Section, ...] = ("stores",)
     covered, coarse = ctx.split(a, ctx.facts_in(sections))
     data = ctx.data_phrase(a)
+    if a.retention is not None and a.retention.on_device:
+        kept = data if a.data and a.data.text else "cookies"
+        return _cannot(ctx, f"how long {kept} stay on the reader's device",
+                       "the manifest records how long its stores keep data, not how long cookies live")
     max_days = a.retention.max_days if a.retention else None
     until = a.retention.until if a.retention else None
     if a.polarity == "deny" and max_days is None and until is None:

@@ -70,9 +70,10 @@ def _retention(a: Assertion) -> str:
     r = a.retention
     if r is None:
         return "none"
+    where = " on the reader's device" if r.on_device else ""
     if r.max_days is not None:
-        return f"{r.max_days} days" + (f" or until {r.until}" if r.until else "")
-    return f"until {r.until}" if r.until else "unspecified"
+        return f"{r.max_days} days" + (f" or until {r.until}" if r.until else "") + where
+    return (f"until {r.until}" if r.until else "unspecified") + where
 
 
 _ASPECTS = (

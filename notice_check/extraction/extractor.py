@@ -347,6 +347,7 @@ CHECKS: dict[str, Check] = {
     "secure_modifier": _secure_modifier,
     "data_among_assets": _data_among_assets,
     "device_access": _device_access,
+    "device_lifetime": lambda c, t: slots.device_lifetime(c, t, _device(c, t)),
     "business_transfer_context": lambda c, t: bool(c.lex.pattern("business_transfer_context").search(c.text)),
     "collector_actor": lambda c, t: bool(_collectors(c, t)),
     "tracker_object": _tracker_object,
@@ -684,8 +685,11 @@ class _SentenceReader:
         )
         if practice == "retention":
             dur = slots.retention(ctx, tok)
+            # "persistent cookies stay on your computer for 2 years": said, and worth a diff, but not a store's
+            on_device = slots.device_lifetime(ctx, tok, _device(ctx, tok))
             base["retention"] = (
-                Retention(text=dur.text, max_days=dur.days, until=dur.until) if dur else None
+                Retention(text=dur.text, max_days=dur.days, until=dur.until, on_device=on_device) if dur
+                else Retention(text=ctx.region_text(tok), on_device=True) if on_device else None
             )
             base["location"] = None
         if practice == "encryption":

@@ -1179,6 +1179,25 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+def device_lifetime(ctx: SentenceContext, tok: Token, on_device: bool) -> bool:
+    """ "persistent cookies stay on your computer for up to 20 years": how long a cookie lives on the reader's
+    device, not how long the organisation's stores keep data (what a manifest declares). The cookie is what is
+    kept, by no one but itself or another party, or on the reader's device. "We keep cookie data for 13
+    months" is a store's retention: the data is the organisation's."""
+    nouns = ctx.lex.words("check_words", "device_lifetime_nouns")
+    kept = [data_head(ctx, tok), *(c for c in tok.children if c.dep_ in SUBJ)]
+    if tok.dep_ in ("relcl", "acl"):
+        kept.append(tok.head)
+    if not any(k is not None and _resolve_relative(k).lower_ in nouns for k in kept):  # lemma: "cooky"
+        return False
+    if on_device:
+        return True
+    subj = active_subject(tok)
+    if subj is None:
+        return True
+    return subj.lower_ not in ("we", "us", "i") and classify_party(ctx.lex, subj.text) != "self"
+
+
 def quoted_label(ctx: SentenceContext, tok: Token) -> bool:
     """ "a plug-in such as “Send by LINE”", "the 'Do Not Sell My Info' link": a short quoted name, not a claim."""
     doc = ctx.doc

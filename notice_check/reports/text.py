@@ -118,6 +118,8 @@ def describe_assertion(assertion: Assertion) -> str:
             retention.append(f"max {assertion.retention.max_days} days")
         if assertion.retention.until:
             retention.append(f"until {assertion.retention.until}")
+        if assertion.retention.on_device:
+            retention.append("on the reader's device")
         parts.append("retention: " + (", ".join(retention) or f'"{assertion.retention.text}"'))
     if assertion.encryption is not None:
         parts.append(f"encryption: {assertion.encryption.kind}")

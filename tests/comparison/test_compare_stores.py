@@ -216,3 +216,21 @@ def test_not_kept_after_delivery_is_an_event_not_a_denial() -> None:
     m = manifest(locations=[{"key": "tokyo", "country": "JP"}],
                  stores=[{"key": "queue", "location": "tokyo", "categories": ["user.content"], "retention_days": 30}])
     assert judged(compare(found, m), found[0]).verdict != "contradicted"
+
+
+@pytest.mark.parametrize("text", [
+    'We predominately use "session" cookies, which are not permanently stored on your hard drive.',
+    "Persistent cookies will remain on your computer for up to 20 years.",
+])
+def test_a_cookies_lifetime_is_not_compared_with_a_store_of_cookie_data(text) -> None:
+    """The sentence speaks of the reader's computer: it read as a denial (or a limit) of what the store keeps."""
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    m = manifest(country="US", locations=[{"key": "us", "country": "US"}],
+                 stores=[{"key": "analytics", "location": "us", "categories": ["user.device.cookie"],
+                          "retention_days": 30}])
+    verdicts = [judged(compare(found, m), a) for a in found]
+    assert [(f.practice, f.verdict) for f in verdicts] == [("retention", "unverifiable")]
+    assert "how long cookies live" in verdicts[0].message

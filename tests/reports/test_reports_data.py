@@ -59,7 +59,8 @@ def test_extraction_json_has_the_spec_fields(extraction):
     assert first["evidence"]["section"] == "Where we store data"
     text = extraction.document.text
     assert text[first["evidence"]["start"] : first["evidence"]["end"]] == first["evidence"]["text"]
-    assert out["assertions"][3]["retention"] == {"text": "for 30 days", "max_days": 30, "until": None}
+    retention = out["assertions"][3]["retention"]
+    assert retention == {"text": "for 30 days", "max_days": 30, "until": None, "on_device": False}
     assert out["assertions"][1]["encryption"] == {"kind": "at_rest"}
 
 
