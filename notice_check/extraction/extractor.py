@@ -361,6 +361,7 @@ CHECKS: dict[str, Check] = {
     "concession": slots.concession,
     "upkeep": slots.upkeep,
     "others_act": slots.others_act,
+    "others_denial": slots.others_denial,
     "disclaimed": slots.disclaimed,
     "quoted_label": slots.quoted_label,
     "keeping_purpose": slots.keeping_purpose,
@@ -711,6 +712,8 @@ class _SentenceReader:
         collectors = []
         if practice == "collection":
             collectors = _collectors(ctx, tok, actors + _agents(ctx, tok, party_mentions))
+        if negated and practice == "collection" and (collectors or actors):
+            results = []  # "we do not allow advertisers (or our vendors) to collect ...": theirs, not ours
         if collectors:
             # "advertising partners collect information about your visits": the data reaches them
             results.append(Assertion(**{**base, "practice": "sharing", "rule": COLLECTED_BY_RULE},

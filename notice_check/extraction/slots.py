@@ -393,6 +393,11 @@ def _inherits_from_head(tok: Token) -> Token | None:
         tok.dep_ == "ccomp" and tok.head.lemma_ in ("be", "make", "keep", "render")
     ):
         return tok.head
+    if tok.dep_ == "ccomp" and tok.head.lemma_ in _LETTING and any(c.lower_ == "to" for c in tok.children) and \
+            not any(c.dep_ == "nsubj" and c.lower_ in ("us", "we") for c in tok.children):
+        # "we do not allow advertisers to collect": parsed as a clause with its own subject. Not "if you do
+        # not allow us to collect": the reader's choice, not a denial
+        return tok.head
     return None
 
 
@@ -1805,3 +1810,43 @@ _QUANTITY_WORDS = {"some", "many", "most", "all", "several", "one", "each", "any
 
 def is_question(ctx: SentenceContext, tok: Token) -> bool:
     return ctx.text.rstrip().endswith("?")
+
+
+_BINDING = _LETTING | {"oblige", "obligate", "bind", "contract", "prohibit", "forbid", "restrict", "direct",
+                       "expect", "mandate", "request", "authorize", "authorise"}
+_PRONOUN_DOERS = {"they", "he", "she"}  # not "it": a name the parser misread is parsed again as "It" (reparse.py)
+
+
+def bound_party(tok: Token) -> Token | None:
+    """ "we require our vendors not to share", "providers are not permitted to sell", "we require that these
+    contractors not disclose": the party bound (or let) by the organisation, who would do the act."""
+    verb = conj_head(tok)
+    governor = verb.head
+    if governor.lemma_ not in _BINDING or governor.i >= verb.i:  # a governor after the act is a misparse
+        return None
+    if verb.dep_ == "xcomp":
+        return next((_resolve_relative(c) for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if verb.dep_ == "ccomp":
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def others_denial(ctx: SentenceContext, tok: Token) -> bool:
+    """ "advertisers do not share your data", "we require our vendors not to share it with anyone else": a rule
+    another party keeps, not the organisation's own denial, which any disclosure in a manifest contradicts.
+    "No third party receives your data" (the denial is on the party) stays the organisation's."""
+    if not is_negated(ctx, tok):
+        return False
+    bound = bound_party(tok)
+    if bound is not None:
+        return bound.lower_ not in ("we", "us", "i") and bound.lower_ not in ctx.lex.words("user_subjects") and \
+            classify_party(ctx.lex, _noun_text(bound)) != "self"
+    subject = active_subject(tok)
+    if subject is None or any(c.dep_ == "det" and c.lower_ in ctx.lex.words("negation", "negative_determiners")
+                              for c in subject.children):
+        return False
+    if subject.lower_ in _PRONOUN_DOERS:
+        return True
+    # a class of parties ("advertisers", "our service providers"); the organisation names itself in the
+    # singular ("The Company does not provide ...", "Strand Bank does not pass ...")
+    return subject.tag_ in ("NNS", "NNPS") and subject_party(ctx, tok) is not None

@@ -264,3 +264,18 @@ def test_a_denial_limited_to_the_recipients_own_purposes(text, verdict) -> None:
     assert finding.verdict == verdict
     if verdict == "unverifiable":
         assert "for purposes it does not record" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "We require our vendors not to share your personal data with anyone else.",
+    "Our service providers are not permitted to sell your personal data.",
+    "We do not allow our vendors to collect your contact details.",
+])
+def test_a_rule_for_another_party_is_not_contradicted_by_our_disclosures(text) -> None:
+    """It read as the organisation's own denial, and a sale to a broker contradicted it."""
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    m = with_disclosures({"key": "d1", "recipient": "broker", "categories": ["user.contact"], "sale": True})
+    assert [f.verdict for f in compare(found, m) if f.verdict == "contradicted"] == []
