@@ -13,7 +13,7 @@ from notice_check.extraction import slots
 from notice_check.extraction.anaphora import resolve_pronoun_subjects
 from notice_check.extraction.pipeline import Analyzer, load_analyzer
 from notice_check.extraction.places import find_places
-from notice_check.extraction.reparse import name_subject_text
+from notice_check.extraction.reparse import misread_verb_text, name_subject_text, reads_as_clause
 from notice_check.extraction.slots import Hit, SentenceContext
 from notice_check.models import (
     Assertion,
@@ -347,6 +347,11 @@ CHECKS: dict[str, Check] = {
     "secure_modifier": _secure_modifier,
     "data_among_assets": _data_among_assets,
     "device_access": _device_access,
+    # "we do not allow access to ...", "access ... is prohibited": access someone grants, limits or bars
+    # (not a gerund with no subject: "we use 'transfer' to mean giving someone access to data from abroad")
+    "access_governed": lambda c, t: t.dep_ in ("dobj", "nsubj", "nsubjpass") and t.head.lemma_ in (
+        c.lex.words("check_words", "access_granting") | c.lex.words("check_words", "prohibit_verbs"))
+    and not (t.head.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "aux") for g in t.head.children)),
     "device_lifetime": lambda c, t: slots.device_lifetime(c, t, _device(c, t)),
     "business_transfer_context": lambda c, t: bool(c.lex.pattern("business_transfer_context").search(c.text)),
     "collector_actor": lambda c, t: bool(_collectors(c, t)),
@@ -883,6 +888,10 @@ def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: i
         if again is not None:  # "Example Talk stores photos in Korea" read as a noun phrase: see reparse.py
             sentence = sentence.model_copy(update={"parse_text": again})
             doc = an.nlp(again)
+        elif (again := misread_verb_text(doc, an.verbs)) is not None:
+            second = an.nlp(again)  # "Our affiliates in Korea process data": the same, for a party
+            if reads_as_clause(second, an.verbs):
+                sentence, doc = sentence.model_copy(update={"parse_text": again}), second
         read.append([a.assign_id() for a in _SentenceReader(an, doc, sentence).read()])
         if progress is not None and (done % batch_size == 0 or done == len(to_read)):
             progress(done, len(to_read))

@@ -7,6 +7,9 @@ names no kind of party, followed by a practice verb tagged as a plural noun and 
 again with the name replaced by "It" ("It stores photos and videos in South Korea"), which the model reads as
 a clause. The name carries nothing the rules read: a named subject that is no kind of party is nobody to them.
 Only the parsed text changes; the evidence is the sentence as written.
+
+A party named by its kind does matter ("Our affiliates in Korea process data"): there the verb is given a
+"will" instead (`misread_verb_text`), and the second parse is kept only if it reads the verb as one.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 _NAME_PARTS = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co", "co.", "plc", "gmbh",
                "&", "the", "s.a.", "ag", "k.k."}
 _OBJECT_STARTS = {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"}
+_SUBJECT_STARTS = {"DET", "PRON", "NOUN", "PROPN", "ADJ"}
 
 
 def _misread_verb(tok: Token, verbs: frozenset[str]) -> bool:
@@ -54,4 +58,30 @@ def name_subject_text(doc: Doc, verbs: frozenset[str], lex: Lexicon) -> str | No
     return "It " + doc.text[tok.idx :]
 
 
-__all__ = ["name_subject_text"]
+def misread_verb_text(doc: Doc, verbs: frozenset[str]) -> str | None:
+    """ "Our affiliates in Korea process data", "Our affiliate in South Korea stores images": a party, often with
+    its place, then the practice verb read as a noun that the place or party modifies, and no verb before it.
+    The text to parse again puts "will" before the verb's base form ("... will process data"), which the model
+    reads as a clause; "will" is no hedge to the rules (a plain statement, like "we will share"). Statements
+    only: a heading ("Payment Process Details") is left as it is."""
+    if not doc.text.rstrip().endswith((".", "!", ";")) or not len(doc) or doc[0].pos_ not in _SUBJECT_STARTS:
+        return None  # "If as part of the application process we ask ...": no subject first
+    for k, tok in enumerate(doc[:12]):
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+        if k < 2 or tok.lemma_.lower() not in verbs or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if doc[k - 1].pos_ not in ("NOUN", "PROPN") or k + 1 >= len(doc) or doc[k + 1].pos_ not in _OBJECT_STARTS:
+            continue
+        if not any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" or t.lower_ == "we" for t in doc[:k]):
+            continue  # "Korea process data": the words before are only modifiers of the misread verb
+        return doc.text[: tok.idx] + "will " + tok.lemma_.lower() + doc.text[tok.idx + len(tok.text):]
+    return None
+
+
+def reads_as_clause(doc: Doc, verbs: frozenset[str]) -> bool:
+    """The second parse is kept only if it found the practice verb as a verb."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in doc)
+
+
+__all__ = ["misread_verb_text", "name_subject_text", "reads_as_clause"]

@@ -34,7 +34,7 @@ CHECKS = frozenset(
         "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
         "definitional", "origin_place", "described_data", "data_description", "plan_frame", "storage_compound",
         "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause", "engaged_party",
-        "manner_of_keeping", "backed_up", "device_lifetime", "others_denial",
+        "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed",
     }
 )
 

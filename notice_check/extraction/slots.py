@@ -446,10 +446,10 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             nxt = cur.head if cur.dep_ != "pobj" else cur.head.head
         cur = nxt
         seen += 1
-    if tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass") and tok.head.lemma_ in ctx.lex.words(
+    if tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass", "dobj") and tok.head.lemma_ in ctx.lex.words(
         "check_words", "prohibit_verbs"
     ):
-        return True  # "Selling your information is strictly prohibited"
+        return True  # "Selling your information is strictly prohibited", "we prohibit access from abroad"
     if _unknowing(conj_head(tok)):
         return True  # "we do not have actual knowledge that we sell ...": a denial, in the statute's words
     return bool(ctx.lex.negative_phrases.search(_text_outside_events(ctx, tok)))

@@ -316,3 +316,25 @@ def test_a_stated_exception_is_no_contradiction(text, contradicted) -> None:
                  stores=[{"key": "accounts", "location": "tokyo", "categories": ["user.account"]},
                          {"key": "media", "location": "seoul", "categories": ["user.content"]}])
     assert (judged(compare(found, m), found[0]).verdict == "contradicted") is contradicted
+
+
+def test_an_affiliate_named_with_its_place_discloses_it() -> None:
+    """ "Our affiliate in South Korea stores ...": the small model read the verb as a noun, the sentence made no
+    claim, and the store in Korea was reported as never named by the notice."""
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "Our affiliate in South Korea stores photos and videos sent in chats."
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    findings = compare(found, messenger())
+    assert [f.verdict for f in findings if "stores.talk_media" in keys(f)] == ["supported"]
+
+
+def test_barring_access_from_abroad_is_contradicted_by_developers_in_shanghai() -> None:
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "We do not allow access to your account information from outside Japan."
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    finding = judged(compare(found, messenger()), found[0])
+    assert finding.verdict == "contradicted" and "accesses.sh_dev_access" in keys(finding)

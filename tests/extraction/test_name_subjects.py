@@ -44,3 +44,29 @@ def test_a_name_that_is_a_kind_of_party_keeps_its_own_parse():
         "It stores all user data in Japan.")
     # "Group" makes the subject an affiliate, which the rules read: no second parse that would hide it
     assert name_subject_text(an.nlp("Acme Group stores all user data in Japan."), an.verbs, lex) is None
+
+
+@pytest.mark.parametrize(("text", "practice", "kind", "country"), [
+    ("Our affiliate in South Korea stores images and videos.", "storage", "affiliate", "KR"),
+    ("Our affiliates in Korea process personal data.", "processing", "affiliate", "KR"),
+    ("Our vendors in the Philippines process payments data.", "processing", "processor", "PH"),
+])
+def test_a_party_with_its_place_before_a_verb_read_as_a_noun(claims, text, practice, kind, country):
+    """The small model reads "Korea process" and "South Korea stores" as noun compounds: no verb, no claim, and
+    the comparator then reports Korea as never named. The verb gets a "will" for a second parse."""
+    found = [a for a in claims(text) if a.practice == practice]
+    assert [(a.polarity, a.modality, [p.kind for p in a.parties], a.location.countries) for a in found] == [
+        ("affirm", "fact", [kind], [country])]
+    assert found[0].evidence.text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Payment Process Details",  # a heading: no second parse
+    "If as part of the application process we ask for your title, it is only to address you correctly.",
+])
+def test_a_noun_that_names_a_process_is_not_parsed_again(text):
+    from notice_check.extraction.pipeline import load_analyzer
+    from notice_check.extraction.reparse import misread_verb_text
+
+    an = load_analyzer()
+    assert misread_verb_text(an.nlp(text), an.verbs) is None

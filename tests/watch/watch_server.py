@@ -67,16 +67,18 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 site.max_in_flight = max(site.max_in_flight, site.in_flight)
             start = time.monotonic()
             try:
-                self._answer()
+                reply = site.reply(self.path.split("?", 1)[0])
+                if reply.delay:
+                    time.sleep(reply.delay)
             finally:
+                # the request stops counting before the answer is written: once the client has it, it may send
+                # the next request before this thread would get back here (that race read as 2 in flight)
                 with site.lock:
                     site.in_flight -= 1
                     site.spans.append((start, time.monotonic()))
+            self._answer(reply)
 
-        def _answer(self) -> None:
-            reply = site.reply(self.path.split("?", 1)[0])
-            if reply.delay:
-                time.sleep(reply.delay)
+        def _answer(self, reply: Reply) -> None:
             if reply.reset:
                 self.close_connection = True
                 self.connection.shutdown(socket.SHUT_RDWR)

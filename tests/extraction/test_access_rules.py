@@ -1,0 +1,39 @@
+"""Access the organisation allows, limits or bars: "we do not allow access to user data from outside Japan".
+
+This is the promise at the heart of the LINE case (engineers in China could reach user data), and it made no
+claim: the access-noun rule wanted someone who "has access". Access governed by allow, permit, restrict,
+prohibit ... with a place is now a processing claim; "we prohibit X" is a denial of X.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "We do not allow access to user data from outside Japan.",
+    "Access to personal data from outside Japan is prohibited.",
+    "We prohibit access to user data from outside Japan.",
+])
+def test_barring_access_from_abroad_is_a_processing_denial(claims, text):
+    found = [a for a in claims(text) if a.practice == "processing"]
+    assert [(a.polarity, a.location.mode, a.location.countries) for a in found] == [("deny", "outside", ["JP"])]
+
+
+def test_access_restricted_to_a_country_is_a_processing_claim_there(claims):
+    found = claims("Access to your messages is restricted to employees in Japan.")
+    assert [(a.practice, a.polarity, a.location.countries) for a in found] == [("processing", "affirm", ["JP"])]
+
+
+@pytest.mark.parametrize("text", [
+    "We give you access to your account from anywhere in the world.",  # no place, and the reader's access
+    "We restrict access to your data to authorised staff.",  # no place: nothing to compare
+    "Sometimes we use the word transfer to mean giving someone access to data from another country.",
+])
+def test_access_without_a_place_or_in_a_definition_is_no_claim(claims, text):
+    assert [a for a in claims(text) if a.practice == "processing"] == []
+
+
+def test_prohibiting_a_practice_denies_it(claims):
+    found = claims("We prohibit the sale of your data.")
+    assert [(a.practice, a.polarity) for a in found] == [("sale", "deny")]
