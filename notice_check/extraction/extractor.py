@@ -72,6 +72,17 @@ def _device_access(ctx: SentenceContext, tok: Token) -> bool:
     return to_which and have.head.lemma_.lower() in _DEVICES
 
 
+def _access_holder(ctx: SentenceContext, tok: Token) -> bool:
+    """ "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right.
+    "Our contractor in China has remote access to our servers" is parsed with "has" as the noun's auxiliary."""
+    verbs = ctx.lex.words("check_words", "access_verbs")
+    if tok.dep_ != "dobj":  # the misparse: "has" an auxiliary somewhere under the noun, with the subject
+        return tok.dep_ == "ROOT" and any(t.dep_ == "aux" and t.lemma_ in verbs and t.i < tok.i and any(
+            c.dep_ == "nsubj" for c in t.children) for t in tok.subtree)
+    return tok.head.lemma_ in verbs and not (tok.head.tag_ == "VBG" and tok.head.dep_ != "acl" and not any(
+        g.dep_ in ("nsubj", "aux") for g in tok.head.children))
+
+
 def _server_noun(ctx: SentenceContext, tok: Token) -> bool:
     return any(
         ctx.doc[i].lemma_ in ctx.lex.words("check_words", "server_nouns") and ctx.doc[i].dep_ == "pobj"
@@ -400,9 +411,7 @@ CHECKS: dict[str, Check] = {
     "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
     "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
     # "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right
-    "access_holder": lambda c, t: t.dep_ == "dobj" and t.head.lemma_ in c.lex.words("check_words", "access_verbs")
-    and not (t.head.tag_ == "VBG" and t.head.dep_ != "acl" and not any(g.dep_ in ("nsubj", "aux")
-                                                                      for g in t.head.children)),
+    "access_holder": _access_holder,
     "self_negated": lambda c, t: slots.is_negated(c, t) and slots.subject_party(c, t) is None and any(
         ch.dep_ == "nsubj" and ch.lower_ not in ("it", "they", "he", "she") for ch in t.children),
     "document_noun": lambda c, t: t.dep_ == "compound" and t.head.lemma_ in (

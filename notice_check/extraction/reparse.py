@@ -37,6 +37,11 @@ def _misread_verb(tok: Token, verbs: frozenset[str]) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "VBZ" and tok.dep_ in ("compound", "amod", "nmod", "nsubj"))
 
 
+def _capital(tok: Token) -> bool:
+    """ "Acme", "ACME", and "TikTok", which is neither title- nor upper-case."""
+    return tok.text[:1].isupper()
+
+
 def name_subject_text(doc: Doc, verbs: frozenset[str], lex: Lexicon) -> str | None:
     """The text to parse again when `doc` opens with a name and a verb read as a plural noun, else None."""
     for k, tok in enumerate(doc):
@@ -44,12 +49,12 @@ def name_subject_text(doc: Doc, verbs: frozenset[str], lex: Lexicon) -> str | No
             return None
         if k >= 1 and _misread_verb(tok, verbs):
             break
-        if tok.lower_ not in _NAME_PARTS and (tok.is_stop or not (tok.pos_ == "PROPN" or tok.is_title or tok.is_upper)):
+        if tok.lower_ not in _NAME_PARTS and (tok.is_stop or not (tok.pos_ == "PROPN" or _capital(tok))):
             return None  # "How Acme Uses ...", "Our Partners ...": no name
     else:
         return None
     name = doc[:k]
-    if not any(t.pos_ == "PROPN" or (t.is_title and t.lower_ != "the") or t.is_upper for t in name):
+    if not any(t.pos_ == "PROPN" or (_capital(t) and t.lower_ != "the") for t in name):
         return None
     if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in _OBJECT_STARTS:
         return None

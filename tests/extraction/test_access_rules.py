@@ -37,3 +37,17 @@ def test_access_without_a_place_or_in_a_definition_is_no_claim(claims, text):
 def test_prohibiting_a_practice_denies_it(claims):
     found = claims("We prohibit the sale of your data.")
     assert [(a.practice, a.polarity) for a in found] == [("sale", "deny")]
+
+
+@pytest.mark.parametrize("text", [
+    "Our contractor in China has remote access to our servers.",  # parsed with "has" as the noun's auxiliary
+    "A contractor in China has remote access to user data.",
+])
+def test_a_contractor_abroad_with_remote_access_is_processing_there(claims, text):
+    found = [a for a in claims(text) if a.practice == "processing"]
+    assert [(a.polarity, a.location.countries) for a in found] == [("affirm", ["CN"])]
+
+
+def test_data_managed_in_a_country_is_processing_there(claims):
+    found = claims("Data of Japanese users is managed in Japan.")
+    assert [(a.practice, a.polarity, a.location.countries) for a in found] == [("processing", "affirm", ["JP"])]

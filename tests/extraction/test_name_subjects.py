@@ -12,6 +12,7 @@ import pytest
     ("Acme stores all user data in Japan.", "exclusive"),
     ("Example Talk stores photos and videos in South Korea.", "unspecified"),
     ("Acme hosts all user data in Japan.", "exclusive"),
+    ("TikTok stores US user data in the United States, Malaysia and Singapore.", "unspecified"),  # camel case
 ])
 def test_a_named_subject_storing_data_somewhere_is_a_storage_claim(claims, text, scope):
     found = [a for a in claims(text) if a.practice == "storage"]
