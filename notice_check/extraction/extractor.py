@@ -364,6 +364,7 @@ CHECKS: dict[str, Check] = {
         c.lex.words("check_words", "access_granting") | c.lex.words("check_words", "prohibit_verbs"))
     and not (t.head.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "aux") for g in t.head.children)),
     "device_lifetime": lambda c, t: slots.device_lifetime(c, t, _device(c, t)),
+    "located_party": slots.located_party,
     "business_transfer_context": lambda c, t: bool(c.lex.pattern("business_transfer_context").search(c.text)),
     "collector_actor": lambda c, t: bool(_collectors(c, t)),
     "tracker_object": _tracker_object,
@@ -506,8 +507,13 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
     countries: list[str] = []
     modes = {m.root.i: _mention_mode(ctx, m, outside_preps) for m in mentions}
     if "outside" in modes.values() and "in" in modes.values() and mode_hint is None:
-        # "to countries outside the EEA, including the United States": the named destinations count
-        mentions = [m for m in mentions if modes[m.root.i] == "in"]
+        excepted = slots.excepted_places(ctx)
+        if all(modes[m.root.i] == "outside" or m.root.i in excepted for m in mentions):
+            # "not ... outside Japan, except for backups in Singapore": Singapore is allowed too, not denied
+            modes.update({i: "outside" for i in excepted if i in modes})
+        else:
+            # "to countries outside the EEA, including the United States": the named destinations count
+            mentions = [m for m in mentions if modes[m.root.i] == "in"]
     for m in mentions:
         if modes[m.root.i] == "outside":
             mode = "outside"
@@ -672,6 +678,8 @@ class _SentenceReader:
         if head is not None and "engaged_party" in trig.requires and any(
                 ctx.doc[p.head] in head.subtree for p in party_mentions):
             data_text, head = None, None  # "we use a variety of ad networks to ...": the object is the party
+        if "located_party" in trig.requires:
+            data_text, head = None, None  # "our providers are located in China": what is located is the party
         location = _location(ctx, tok, mentions, trig.place_mode)
         if location is None and negated and practice in slots.LOCATION_PRACTICES:
             location = _elsewhere(ctx, tok)
@@ -690,7 +698,7 @@ class _SentenceReader:
             party_mentions = actors + [p for p in party_mentions if p.head not in {a.head for a in actors}]
         base = dict(
             practice=practice,
-            modality="may" if may else "fact",
+            modality="may" if may or trig.hedged else "fact",
             scope="exclusive" if exclusive else "unspecified",
             data=DataRef(text=data_text, categories=_data_categories(data_text)) if data_text else None,
             location=location,

@@ -34,7 +34,7 @@ CHECKS = frozenset(
         "authority_subject", "access_holder", "self_negated", "document_noun", "data_reduced_relative",
         "definitional", "origin_place", "described_data", "data_description", "plan_frame", "storage_compound",
         "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause", "engaged_party",
-        "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed",
+        "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed", "located_party",
     }
 )
 
@@ -48,6 +48,7 @@ class Trigger:
     requires_any: tuple[str, ...] = ()
     forbids: tuple[str, ...] = ()
     place_mode: str | None = None
+    hedged: bool = False  # the claim is a possibility: modality "may" (see triggers.yml)
     yields_to_retention_when: str | None = None
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -125,7 +126,7 @@ def _trigger(where: str, raw: Any, index: int) -> Trigger:
     if not isinstance(raw, dict) or "id" not in raw:
         raise RuleError(f"trigger #{index + 1} has no id", source=where)
     rid = raw["id"]
-    known = {"id", "practice", "pattern", "requires", "requires_any", "forbids", "place_mode",
+    known = {"id", "practice", "pattern", "requires", "requires_any", "forbids", "place_mode", "hedged",
              "yields_to_retention_when", "examples"}
     unknown = set(raw) - known
     if unknown:
@@ -135,6 +136,8 @@ def _trigger(where: str, raw: Any, index: int) -> Trigger:
     pattern = raw.get("pattern")
     if not isinstance(pattern, list) or not pattern or not all(isinstance(p, dict) for p in pattern):
         raise RuleError(f"trigger {rid}: pattern must be a list of token patterns", source=where)
+    if not isinstance(raw.get("hedged", False), bool):
+        raise RuleError(f"trigger {rid}: hedged must be true or false", source=where)
     for key in ("requires", "requires_any", "forbids"):
         bad = [c for c in raw.get(key, []) if c not in CHECKS]
         if bad:
@@ -147,6 +150,7 @@ def _trigger(where: str, raw: Any, index: int) -> Trigger:
         requires_any=tuple(raw.get("requires_any", [])),
         forbids=tuple(raw.get("forbids", [])),
         place_mode=raw.get("place_mode"),
+        hedged=raw.get("hedged", False),
         yields_to_retention_when=raw.get("yields_to_retention_when"),
         examples=raw.get("examples", {}) or {},
     )

@@ -90,6 +90,12 @@ class SentenceContext:
         if self._owners is None:
             self._owners = {}
             verbs = {i for i in self.verb_hit_tokens() if not party_locative(self, self.doc[i])}
+            # "contractors based in India": the party's place is the claim that it is there (party_located),
+            # unless another claim of the sentence can own the place ("... so data may be transferred to them")
+            located = {h.token.i for h in self.hits if "located_party" in h.trigger.requires}
+            if located and not any(h.trigger.practice in LOCATION_PRACTICES and h.token.i not in located
+                                   for h in self.hits):
+                verbs |= located
             # with every storage noun, held or not: "We use servers in Japan" must not lose "servers" when the
             # failed "use" trigger is dropped and the sentence is read again
             nouns = (self.hit_tokens() | {i for i in self.candidate_tokens if self.doc[i].pos_ in ("NOUN", "PROPN")
@@ -519,6 +525,18 @@ def excepts_data(ctx: SentenceContext) -> bool:
         if not any(m.end() <= p.span.start_char <= m.end() + 25 for p in ctx.mentions):
             return True
     return False
+
+
+def excepted_places(ctx: SentenceContext) -> set[int]:
+    """Roots of the places an exception names: "outside Japan, except for backups in Singapore"."""
+    found: set[int] = set()
+    for m in _EXCEPTING_PHRASE.finditer(ctx.text):
+        if _EXCEPTED_CONDITION.match(ctx.text, m.end()):
+            continue
+        stop = re.compile(r"[,;.]").search(ctx.text, m.end())
+        end = stop.start() if stop else len(ctx.text)
+        found.update(p.root.i for p in ctx.mentions if m.end() <= p.span.start_char < end)
+    return found
 
 
 _EXCEPTED_CONDITION = re.compile(r"(where|when|if|as|to the extent|in (the )?(event|case)|required|permitted|"
@@ -1759,6 +1777,9 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         subj = active_subject(tok.head)  # "our vendors have access to your data": the holder accesses it
         if subj is None and tok.head.dep_ == "acl":
             subj = tok.head.head  # "vendors having access to your data"
+    if subj is None and tok.lower_ in _LOCATED and located_party(ctx, tok):  # "our providers are located in China"
+        subj = tok.head if tok.dep_ in ("acl", "relcl", "amod") else next(
+            (_resolve_relative(c) for c in tok.children if c.dep_ == "nsubjpass"), None)
     if subj is None and tok.dep_ in ("advcl", "acl", "xcomp"):
         governor = _purpose_governor(tok)
         subj = active_subject(governor) if governor is not None else None
@@ -1783,6 +1804,7 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     return out
 
 
+_LOCATED = {"located", "based", "situated", "headquartered"}
 _FOR_US = re.compile(r"\bon our behalf\b|\b(on|under|per|according to|in accordance with) our (documented )?"
                      r"instructions?\b", re.I)
 _LETTING = {"permit", "allow", "enable", "authorize", "authorise", "let", "ask", "require", "instruct"}
@@ -1850,3 +1872,28 @@ def others_denial(ctx: SentenceContext, tok: Token) -> bool:
     # a class of parties ("advertisers", "our service providers"); the organisation names itself in the
     # singular ("The Company does not provide ...", "Strand Bank does not pass ...")
     return subject.tag_ in ("NNS", "NNPS") and subject_party(ctx, tok) is not None
+
+
+def located_party(ctx: SentenceContext, tok: Token) -> bool:
+    """ "our service providers are located in China", "contractors based in India": another party, whose place
+    the participle gives. Not "our EEA-based group companies": a seat that describes the party in passing."""
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐", "–"):
+        return False
+    if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        holders = [tok.head]
+    else:
+        holders = [_resolve_relative(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for holder in holders:
+        if holder.pos_ in ("PRON", "NUM", "DET", "ADJ"):
+            holder = _prep_object(holder, "of") or holder  # "some of our providers"
+        if holder.lemma_.lower() in {"office", "headquarters", "branch", "hq"}:
+            continue  # a building, not a party that handles data
+        if classify_party(ctx.lex, _noun_text(holder)) in _LOCATED_KINDS:
+            return True
+    return False
+
+
+# parties that work on the organisation's data; "merchants based in the U.S.", "an Ohio-based publisher" (third
+# parties described by their seat) are not said to handle it
+_LOCATED_KINDS = {"processor", "affiliate"}
+

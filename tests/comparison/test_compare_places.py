@@ -338,3 +338,27 @@ def test_barring_access_from_abroad_is_contradicted_by_developers_in_shanghai() 
     found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
     finding = judged(compare(found, messenger()), found[0])
     assert finding.verdict == "contradicted" and "accesses.sh_dev_access" in keys(finding)
+
+
+def test_a_partys_place_names_the_country_and_is_never_contradicted() -> None:
+    """ "Our affiliates are located in South Korea": Korea is named (no "undisclosed" for the store there), and a
+    hedged claim is not contradicted by the developers' access from China."""
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "Our affiliates are located in South Korea."
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    findings = compare(found, messenger())
+    assert [f.verdict for f in findings if "stores.talk_media" in keys(f)] == ["supported"]
+    assert not any(f.verdict == "contradicted" for f in findings)
+
+
+def test_backups_in_the_excepted_country_do_not_contradict_the_denial() -> None:
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "We do not store any data outside Japan, except for backups in South Korea."
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    finding = judged(compare(found, messenger()), found[0])
+    # the developers' access from China still contradicts it; the media store in Korea, excepted, does not
+    assert finding.verdict == "contradicted" and keys(finding) == {"accesses.sh_dev_access"}

@@ -51,3 +51,14 @@ def test_a_contractor_abroad_with_remote_access_is_processing_there(claims, text
 def test_data_managed_in_a_country_is_processing_there(claims):
     found = claims("Data of Japanese users is managed in Japan.")
     assert [(a.practice, a.polarity, a.location.countries) for a in found] == [("processing", "affirm", ["JP"])]
+
+
+@pytest.mark.parametrize("text", [
+    "We do not store any data outside Japan, except for backups in Singapore.",
+    "We do not store any data outside of Japan, except for backups in Singapore.",
+])
+def test_a_place_in_the_exception_of_a_denial_is_allowed_not_denied(claims, text):
+    """It read as "we do not store any data in Singapore", which the backups there contradicted."""
+    found = [a for a in claims(text) if a.practice == "storage"]
+    assert [(a.polarity, a.location.mode, sorted(a.location.countries)) for a in found] == [
+        ("deny", "outside", ["JP", "SG"])]

@@ -76,3 +76,11 @@ def test_every_check_a_rule_may_name_is_implemented():
     from notice_check.extraction.rules import CHECKS as allowed
 
     assert set(implemented) == set(allowed)
+
+
+def test_hedged_must_be_true_or_false(tmp_path):
+    base = _copy_rules(tmp_path)
+    text = (base / "triggers.yml").read_text().replace("hedged: true", "hedged: maybe", 1)
+    (base / "triggers.yml").write_text(text)
+    with pytest.raises(RuleError, match="hedged must be true or false"):
+        load_rules(str(base))

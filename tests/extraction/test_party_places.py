@@ -1,0 +1,35 @@
+"""Where the organisation's parties are: "some of our service providers are located in China".
+
+It made no claim (a party's place is not where data is stored), so a manifest's access from China was reported
+as "the notice never names China" although it does. It is now a processing claim by that party, hedged: where a
+party is says neither that it holds the data nor that it is the only place, so a fact elsewhere never
+contradicts it (`hedged: true` in triggers.yml).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "kinds", "countries"), [
+    ("Some of our service providers are located in China.", ["processor"], ["CN"]),
+    ("Our affiliates and contractors are located in South Korea and China.", ["affiliate", "processor"],
+     ["KR", "CN"]),
+    ("We work with contractors based in India.", ["processor"], ["IN"]),
+])
+def test_a_partys_place_is_a_hedged_processing_claim(claims, text, kinds, countries):
+    found = [a for a in claims(text) if a.practice == "processing"]
+    assert [(a.polarity, a.modality, [p.kind for p in a.parties], a.location.countries, a.data) for a in found] == [
+        ("affirm", "may", kinds, countries, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Our offices are located in Dublin.",  # where people work
+    "We are based in Japan.",  # the organisation itself
+    "If you are located in the EEA, you have the right to object.",  # the reader
+    "We have designated one of our EEA-based group companies as our representative.",  # a seat, in passing
+    "Our customers include merchants based in the United States.",  # customers, not our processors
+])
+def test_places_of_offices_the_organisation_and_readers_are_no_claim(claims, text):
+    assert [a for a in claims(text) if a.practice == "processing"] == []
+
