@@ -512,15 +512,11 @@ _CONDITION_STARTS = {"where", "when", "if", "with", "after", "upon", "once", "wh
                      "to", "because", "in", "on", "under", "pursuant", "by", "following"}
 
 
-_EXCEPTING_PHRASE = re.compile(r"\b(except( for)?|other than|apart from|aside from|with the exception of|"
-                               r"excluding|save for)\s+", re.I)
-
-
 def excepts_data(ctx: SentenceContext) -> bool:
     """ "all of your data is stored in Japan, except for images and videos": what is excepted is not a place, so
     the place is not the only one (the LINE case: media were kept in Korea)."""
-    for m in _EXCEPTING_PHRASE.finditer(ctx.text):
-        if _EXCEPTED_CONDITION.match(ctx.text, m.end()):
+    for m in ctx.lex.pattern("exceptions", "data_phrase").finditer(ctx.text):
+        if ctx.lex.pattern("exceptions", "not_data").match(ctx.text, m.end()):
             continue  # "except where required by law": a condition, not data kept elsewhere
         if not any(m.end() <= p.span.start_char <= m.end() + 25 for p in ctx.mentions):
             return True
@@ -530,17 +526,13 @@ def excepts_data(ctx: SentenceContext) -> bool:
 def excepted_places(ctx: SentenceContext) -> set[int]:
     """Roots of the places an exception names: "outside Japan, except for backups in Singapore"."""
     found: set[int] = set()
-    for m in _EXCEPTING_PHRASE.finditer(ctx.text):
-        if _EXCEPTED_CONDITION.match(ctx.text, m.end()):
+    for m in ctx.lex.pattern("exceptions", "data_phrase").finditer(ctx.text):
+        if ctx.lex.pattern("exceptions", "not_data").match(ctx.text, m.end()):
             continue
         stop = re.compile(r"[,;.]").search(ctx.text, m.end())
         end = stop.start() if stop else len(ctx.text)
         found.update(p.root.i for p in ctx.mentions if m.end() <= p.span.start_char < end)
     return found
-
-
-_EXCEPTED_CONDITION = re.compile(r"(where|when|if|as|to the extent|in (the )?(event|case)|required|permitted|"
-                                 r"otherwise|under|with your|at your)\b", re.I)
 
 
 def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, places: list[PlaceMention]) -> bool:
@@ -778,9 +770,6 @@ def classify_party(lex: Lexicon, text: str) -> str | None:
     return None
 
 
-_EVERYONE = {"anyone", "anybody", "everyone", "everybody", "nobody", "others"}
-_EXCEPTING = {"except", "besides", "but", "excluding", "save"}
-_EXCEPTION = re.compile(r"\s+(other than|except( for)?|besides|apart from|aside from|excluding|but)\s+\S", re.I)
 _JOINED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 _PARTY_PREPS = {"with", "to", "by", "among", "between", "amongst", "towards"}
 # capitalised words that name a rule or a thing, not a company: "under Applicable Laws", "(HTTP status code)"
@@ -819,7 +808,8 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         heads: list[Token] = []
         if supplied is not None and t.i == supplied.i:
             heads = [t]  # "these companies may be provided with access to your data": they receive it
-        elif t.dep_ == "prep" and t.head.lower_ in _EXCEPTING and t.head.dep_ == "prep":
+        elif t.dep_ == "prep" and t.head.lower_ in ctx.lex.words("exceptions", "party_preps") and \
+                t.head.dep_ == "prep":
             continue  # "we do not share your data except with our service providers": the exception
         elif (t.dep_ in ("prep", "agent", "dative") or (t.dep_ == "conj" and t.pos_ == "ADP")) and (
             t.lower_ in _PARTY_PREPS | {"by"} and not _nested_prep(t, tok)
@@ -839,7 +829,7 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 if g.i in seen:
                     continue
                 seen.add(g.i)
-                if g.dep_ == "conj" and g.head.lower_ in _EVERYONE and any(
+                if g.dep_ == "conj" and g.head.lower_ in ctx.lex.words("exceptions", "everyone") and any(
                         c.dep_ == "cc" and c.lower_ == "but" for c in g.head.children):
                     continue  # "to anyone but our affiliates": the exception
                 if g.lemma_.lower() in ctx.lex.words("record_nouns"):
@@ -848,7 +838,7 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 words = [x for x in words if not (x.dep_ == "conj" and x.head.i == g.i)]
                 phrase_ids = _phrase_ids(g)
                 text = " ".join(ctx.doc[j].text for j in sorted(phrase_ids))
-                excepted = _EXCEPTION.search(text)
+                excepted = ctx.lex.pattern("exceptions", "party_phrase").search(text)
                 if excepted:  # "anyone other than our service providers": the party is who is left
                     text = text[: excepted.start()].rstrip(" ,")
                 kind = classify_party(ctx.lex, text)
