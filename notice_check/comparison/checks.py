@@ -18,6 +18,23 @@ Check = Callable[[Assertion, Context], Judgement]
 _ANY_PARTY = frozenset({"unspecified", "self"})
 
 
+def _excepted(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[Counter], list[Doubt]]:
+    """A denial's counter-examples that its own exception may cover. "Except as described in this policy":
+    a fact another assertion of the notice discloses is within it. "Without your consent", "without appropriate
+    safeguards": the manifest does not record whether the condition held, so no fact settles the denial."""
+    doubts: list[Doubt] = []
+    if counter and ctx.vocab.excepts_notice([*a.conditions, a.evidence.text]):
+        inside = [c for c in counter if ctx.described_elsewhere(a, c.fact)]
+        doubts = [Doubt(f"{c.says}, which the notice describes elsewhere (the denial's exception)", c.fact)
+                  for c in inside]
+        counter = [c for c in counter if c not in inside]
+    missing = ctx.vocab.unrecorded(a.conditions)
+    if missing and counter:
+        doubts += [Doubt(f"{c.says}, and the manifest does not record {missing}", c.fact) for c in counter]
+        counter = []
+    return counter, doubts
+
+
 def _specific_kinds(assertion: Assertion) -> frozenset[str]:
     """Party kinds that narrow who the assertion is about ("our affiliates"), not "partners" or "we"."""
     return frozenset(p.kind for p in assertion.parties) - _ANY_PARTY
@@ -87,8 +104,8 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
             def bad(c: str) -> bool:
                 return c in listed
 
-        counter = _place_counters(ctx, a, covered, bad)
-        doubts = unplaced + [
+        counter, excepted = _excepted(ctx, a, _place_counters(ctx, a, covered, bad))
+        doubts = excepted + unplaced + [
             ctx.coarse_doubt(a, f, [c for c in f.countries if bad(c)])
             for f in coarse
             if any(bad(c) for c in f.countries)
@@ -189,11 +206,12 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
         if ctx.home is None:
             return _cannot(ctx, claim, "the manifest does not give the organisation's home country")
         home = ctx.home
+        counter, excepted = _excepted(ctx, a, _place_counters(ctx, a, covered, lambda c: c != home))
         return decide(
             ctx,
             claim,
-            counter=_place_counters(ctx, a, covered, lambda c: c != home),
-            doubts=[
+            counter=counter,
+            doubts=excepted + [
                 ctx.coarse_doubt(a, f, [c for c in f.countries if c != home])
                 for f in coarse
                 if any(c != home for c in f.countries)
@@ -204,12 +222,13 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
             needs_confirming=False,
             nothing="no transfer of this data",
         )
-    counter = [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f))) for f in covered]
+    counter, excepted = _excepted(ctx, a, [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f)))
+                                           for f in covered])
     return decide(
         ctx,
         claim,
         counter=counter,
-        doubts=[ctx.coarse_doubt(a, f) for f in coarse],
+        doubts=excepted + [ctx.coarse_doubt(a, f) for f in coarse],
         sections=sections,
         universal=True,
         needs_confirming=False,
@@ -255,6 +274,8 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
             # "... with advertisers for their own marketing purposes": the manifest does not say what for
             doubts = [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter] + doubts
             counter = []
+        counter, excepted = _excepted(ctx, a, counter)
+        doubts = excepted + doubts
         return decide(
             ctx,
             claim,
@@ -313,8 +334,9 @@ def check_sale(a: Assertion, ctx: Context) -> Judgement:
         if f.disclosure and f.disclosure.sale == "unknown"
     ]
     if a.polarity == "deny":
-        counter = [Counter(f, ("sale",), f"{f.noun} sells {ctx.held(a, f)} to {f.entity_name}") for f in sold]
-        doubts = unknown + [
+        counter, excepted = _excepted(
+            ctx, a, [Counter(f, ("sale",), f"{f.noun} sells {ctx.held(a, f)} to {f.entity_name}") for f in sold])
+        doubts = excepted + unknown + [
             Doubt(
                 f"{f.noun} sells (or may sell) {ctx.broader(a, f)} to {f.entity_name}",
                 f,

@@ -105,6 +105,25 @@ class Context:
                 return True
         return False
 
+    def described_elsewhere(self, assertion: Assertion, fact: Fact) -> bool:
+        """Whether another affirmative assertion of the notice discloses this fact: the same party kind (or an
+        unnamed one) for overlapping data, or, for a fact with a country, that country for overlapping data."""
+        for other in self.assertions:
+            if other is assertion or other.polarity != "affirm":
+                continue
+            if not self.reader.overlaps(self.categories(other), fact.categories):
+                continue
+            if other.practice in ("sharing", "sale", "law_enforcement") or (
+                    other.practice in LOCATION_PRACTICES and other.parties and other.location is None):
+                kinds = frozenset(p.kind for p in other.parties) or frozenset({"unspecified"})
+                if fact.relationship in self.vocab.relationships(kinds):
+                    return True
+            loc = other.location
+            if other.practice in LOCATION_PRACTICES and loc is not None and loc.mode == "in" and fact.countries \
+                    and all(c in loc.countries for c in fact.countries):
+                return True
+        return False
+
     # ---- wording
 
     def data_phrase(self, assertion: Assertion) -> str:

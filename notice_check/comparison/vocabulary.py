@@ -22,6 +22,8 @@ class Vocabulary:
     group_names: dict[str, str]
     countries_with_article: frozenset[str]
     negative_determiners: tuple[str, ...]
+    unrecorded_conditions: tuple[tuple[str, re.Pattern[str]], ...]  # (what the manifest lacks, pattern)
+    notice_exception: re.Pattern[str]
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
         """Manifest relationships reached by any of the party kinds a notice names."""
@@ -32,6 +34,15 @@ class Vocabulary:
 
     def mentions_legal_process(self, text: str) -> bool:
         return bool(self.legal_process.search(text))
+
+    def unrecorded(self, conditions: list[str]) -> str | None:
+        """What the manifest would need to know to settle a denial with these conditions, if anything."""
+        return next((says for says, pattern in self.unrecorded_conditions
+                     for c in conditions if pattern.search(c)), None)
+
+    def excepts_notice(self, texts: list[str]) -> bool:
+        """ "except as described in this policy": the notice's other assertions are the exception."""
+        return any(self.notice_exception.search(t) for t in texts)
 
     def limits_purpose(self, text: str) -> bool:
         """ "for their own marketing purposes": a condition on what the recipient does, not on who it is."""
@@ -54,6 +65,9 @@ def vocabulary() -> Vocabulary:
             group_names={k: str(v) for k, v in raw["group_names"].items()},
             countries_with_article=frozenset(str(c) for c in raw["countries_with_article"]),
             negative_determiners=tuple(str(w).lower() for w in raw["negative_determiners"]),
+            unrecorded_conditions=tuple((str(c["says"]), re.compile(str(c["pattern"]), re.IGNORECASE))
+                                        for c in raw["unrecorded_conditions"]),
+            notice_exception=re.compile(str(raw["notice_exception"]), re.IGNORECASE),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

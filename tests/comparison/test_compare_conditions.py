@@ -1,0 +1,74 @@
+"""Denials with exceptions: what the manifest cannot see, and what the notice says elsewhere.
+
+"We will not transfer your data outside the EEA without appropriate safeguards" was contradicted by every
+transfer, though the manifest does not record safeguards; "except as described in this policy, we do not share
+your personal information with third parties" was contradicted by a disclosure that the policy describes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from comparison_builders import judged, keys, manifest
+
+from notice_check.comparison import compare
+from notice_check.extraction import extract_sentences
+from notice_check.models import Sentence
+
+
+def _claims(*texts: str):
+    sentences, start = [], 0
+    for text in texts:
+        sentences.append(Sentence(text=text, start=start, end=start + len(text)))
+        start += len(text) + 1
+    return extract_sentences(sentences)
+
+
+def shop():
+    """An EU shop: accounts in Germany, e-mail through a US processor, contact data sold to an advertiser."""
+    return manifest(
+        country="DE",
+        entities=[
+            {"key": "adco", "name": "AdCo Ltd.", "country": "US", "relationship": "advertiser"},
+            {"key": "mailer", "name": "Mailer Inc.", "country": "US", "relationship": "processor"},
+        ],
+        locations=[{"key": "de", "country": "DE"}, {"key": "us", "country": "US", "operator": "mailer"}],
+        stores=[{"key": "accounts", "location": "de", "categories": ["user.contact"]},
+                {"key": "mail", "location": "us", "categories": ["user.contact.email"]}],
+        disclosures=[{"key": "ads", "recipient": "adco", "categories": ["user.contact"], "sale": True},
+                     {"key": "mailing", "recipient": "mailer", "categories": ["user.contact.email"]}],
+    )
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("We will not transfer your data outside the EEA without appropriate safeguards.", "what safeguards apply"),
+    ("We do not store your data outside the EEA unless we have put in place appropriate safeguards.",
+     "what safeguards apply"),
+    ("We do not share your contact details with advertisers without your consent.", "whether users consented"),
+    ("We do not sell your contact details unless you opt in.", "whether users consented"),
+])
+def test_a_condition_the_manifest_does_not_record_leaves_the_denial_unverifiable(text, missing) -> None:
+    found = [a for a in _claims(text) if a.polarity == "deny"]
+    finding = judged(compare(found, shop()), found[0])
+    assert finding.verdict == "unverifiable" and f"the manifest does not record {missing}" in finding.message
+
+
+def test_the_same_denial_without_the_condition_is_contradicted() -> None:
+    found = _claims("We will not transfer your data outside the EEA.")
+    assert judged(compare(found, shop()), found[0]).verdict == "contradicted"
+
+
+DENIAL = "Except as described in this policy, we do not share your personal information with third parties."
+
+
+def test_a_disclosure_the_notice_describes_is_within_the_denials_exception() -> None:
+    found = _claims(DENIAL, "We share your contact details with advertising partners.")
+    denial = next(a for a in found if a.polarity == "deny")
+    finding = judged(compare(found, shop()), denial)
+    assert finding.verdict == "unverifiable" and "describes elsewhere" in finding.message
+
+
+def test_a_disclosure_the_notice_does_not_describe_still_contradicts_it() -> None:
+    found = _claims(DENIAL, "We share your email address with our email service provider.")
+    denial = next(a for a in found if a.polarity == "deny")
+    finding = judged(compare(found, shop()), denial)
+    assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.ads"}
