@@ -1133,6 +1133,9 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
             out.append(_span_text(t))
         if t.dep_ == "prep" and t.lower_ == "in" and any(c.lower_ == "response" for c in t.children):
             out.append(_span_text(t))
+    lead = _LEADING_EXCEPTION.match(ctx.text)
+    if lead and tok.idx >= lead.end():  # "Except as described in this policy, we do not share ...": the parser
+        out.append(lead.group(1))  # often makes "Except" the root, outside the claim's region
     text = ctx.region_text(tok)
     for m in ctx.lex.conditions.finditer(text):
         phrase = m.group(0).strip()
@@ -1144,6 +1147,9 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
         if c and not any(c.lower() in d.lower() for d in dedup):
             dedup = [d for d in dedup if d.lower() not in c.lower()] + [c]
     return dedup
+
+
+_LEADING_EXCEPTION = re.compile(r"^\s*((?:except|other than|unless|save)\b[^,;.]{1,80}),", re.I)
 
 
 def _span_text(tok: Token) -> str:

@@ -72,3 +72,9 @@ def test_a_disclosure_the_notice_does_not_describe_still_contradicts_it() -> Non
     denial = next(a for a in found if a.polarity == "deny")
     finding = judged(compare(found, shop()), denial)
     assert finding.verdict == "contradicted" and keys(finding) == {"disclosures.ads"}
+
+
+def test_a_leading_exception_is_the_denials_condition() -> None:
+    """The parser makes "Except" the sentence's root, outside the claim: the condition was lost in the JSON."""
+    denial = next(a for a in _claims(DENIAL) if a.polarity == "deny")
+    assert denial.conditions == ["Except as described in this policy"]
