@@ -224,6 +224,14 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
         )
     counter, excepted = _excepted(ctx, a, [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f)))
                                            for f in covered])
+    if not _specific_kinds(a):
+        # "we do not store your card details; they are held by our payment processor": the store the processor
+        # operates is the one the notice names, not one the organisation denies
+        theirs = [c for c in counter if c.fact.relationship not in (None, "self")
+                  and ctx.described_elsewhere(a, c.fact, practices=("storage",))]
+        excepted += [Doubt(f"{c.says}, and the notice says another party ({c.fact.entity_name}) holds it", c.fact)
+                     for c in theirs]
+        counter = [c for c in counter if c not in theirs]
     return decide(
         ctx,
         claim,

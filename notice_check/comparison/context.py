@@ -105,11 +105,13 @@ class Context:
                 return True
         return False
 
-    def described_elsewhere(self, assertion: Assertion, fact: Fact) -> bool:
-        """Whether another affirmative assertion of the notice discloses this fact: the same party kind (or an
-        unnamed one) for overlapping data, or, for a fact with a country, that country for overlapping data."""
+    def described_elsewhere(self, assertion: Assertion, fact: Fact,
+                            practices: tuple[str, ...] | None = None) -> bool:
+        """Whether another affirmative assertion of the notice (of `practices`, or any) discloses this fact:
+        the same party kind (or an unnamed one) for overlapping data, or, for a fact with a country, that
+        country for overlapping data."""
         for other in self.assertions:
-            if other is assertion or other.polarity != "affirm":
+            if other is assertion or other.polarity != "affirm" or (practices and other.practice not in practices):
                 continue
             if not self.reader.overlaps(self.categories(other), fact.categories):
                 continue
@@ -132,6 +134,8 @@ class Context:
         text = " ".join(assertion.data.text.split()) if assertion.data and assertion.data.text else ""
         if not text:
             return "user data"
+        if text.lower() in _PRONOUNS:  # "they are held by our payment processor": not "it stores they"
+            return "the data the sentence refers to"
         if len(text) > 1 and text[0].isupper() and text[1].islower():
             text = text[0].lower() + text[1:]
         if assertion.polarity == "deny":
@@ -218,6 +222,9 @@ class Context:
         data = self.broader(assertion, fact)
         says = self.where(fact, countries, data) if countries else self.holding(fact, data)
         return Doubt(says, fact)
+
+
+_PRONOUNS = {"it", "they", "them", "this", "these", "those", "that", "which", "such"}
 
 
 def _unique(facts: Iterable[Fact]) -> list[Fact]:

@@ -78,3 +78,38 @@ def test_a_leading_exception_is_the_denials_condition() -> None:
     """The parser makes "Except" the sentence's root, outside the claim: the condition was lost in the JSON."""
     denial = next(a for a in _claims(DENIAL) if a.polarity == "deny")
     assert denial.conditions == ["Except as described in this policy"]
+
+
+def payments():
+    return manifest(
+        country="US",
+        entities=[{"key": "stripe", "name": "Stripe Inc.", "country": "US", "relationship": "processor"}],
+        locations=[{"key": "us", "country": "US"}, {"key": "stripe_us", "country": "US", "operator": "stripe"}],
+        stores=[{"key": "cards", "location": "stripe_us", "categories": ["user.financial.credit_card"]}],
+    )
+
+
+def test_a_store_the_notice_says_a_processor_holds_does_not_contradict_we_do_not_store() -> None:
+    found = _claims("We do not store your credit card number; it is held by our payment processor.")
+    denial = next(a for a in found if a.polarity == "deny")
+    findings = compare(found, payments())
+    assert judged(findings, denial).verdict == "unverifiable"
+    assert not any("stores it," in f.message or "stores they" in f.message for f in findings)
+
+
+def test_without_that_sentence_the_processors_store_still_contradicts_it() -> None:
+    found = _claims("We do not store your credit card number.")
+    assert judged(compare(found, payments()), found[0]).verdict == "contradicted"
+
+
+def test_affiliates_that_process_data_do_not_excuse_a_store_of_messages() -> None:
+    """Only a storage claim names who holds the data; "our affiliates may process your data" does not."""
+    from comparison_builders import manifest as build
+
+    m = build(country="JP",
+              entities=[{"key": "naver", "name": "NAVER Corp.", "country": "KR", "relationship": "affiliate"}],
+              locations=[{"key": "kr", "country": "KR", "operator": "naver"}],
+              stores=[{"key": "talk", "location": "kr", "categories": ["user.content.private"]}])
+    found = _claims("We do not store your private messages.", "Our affiliates may process your data.")
+    denial = next(a for a in found if a.polarity == "deny")
+    assert judged(compare(found, m), denial).verdict == "contradicted"
