@@ -512,27 +512,30 @@ _CONDITION_STARTS = {"where", "when", "if", "with", "after", "upon", "once", "wh
                      "to", "because", "in", "on", "under", "pursuant", "by", "following"}
 
 
+def _data_exceptions(ctx: SentenceContext) -> list[tuple[int, int]]:
+    """(start, end) characters of what each exception excepts, up to the next comma or stop; not "except where
+    required by law", a condition rather than data kept elsewhere."""
+    out = []
+    for m in ctx.lex.pattern("exceptions", "data_phrase").finditer(ctx.text):
+        if not ctx.lex.pattern("exceptions", "not_data").match(ctx.text, m.end()):
+            stop = _CLAUSE_STOP.search(ctx.text, m.end())
+            out.append((m.end(), stop.start() if stop else len(ctx.text)))
+    return out
+
+
+_CLAUSE_STOP = re.compile(r"[,;.]")
+
+
 def excepts_data(ctx: SentenceContext) -> bool:
     """ "all of your data is stored in Japan, except for images and videos": what is excepted is not a place, so
     the place is not the only one (the LINE case: media were kept in Korea)."""
-    for m in ctx.lex.pattern("exceptions", "data_phrase").finditer(ctx.text):
-        if ctx.lex.pattern("exceptions", "not_data").match(ctx.text, m.end()):
-            continue  # "except where required by law": a condition, not data kept elsewhere
-        if not any(m.end() <= p.span.start_char <= m.end() + 25 for p in ctx.mentions):
-            return True
-    return False
+    return any(not any(start <= p.span.start_char <= start + 25 for p in ctx.mentions)
+               for start, _ in _data_exceptions(ctx))
 
 
 def excepted_places(ctx: SentenceContext) -> set[int]:
     """Roots of the places an exception names: "outside Japan, except for backups in Singapore"."""
-    found: set[int] = set()
-    for m in ctx.lex.pattern("exceptions", "data_phrase").finditer(ctx.text):
-        if ctx.lex.pattern("exceptions", "not_data").match(ctx.text, m.end()):
-            continue
-        stop = re.compile(r"[,;.]").search(ctx.text, m.end())
-        end = stop.start() if stop else len(ctx.text)
-        found.update(p.root.i for p in ctx.mentions if m.end() <= p.span.start_char < end)
-    return found
+    return {p.root.i for start, end in _data_exceptions(ctx) for p in ctx.mentions if start <= p.span.start_char < end}
 
 
 def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, places: list[PlaceMention]) -> bool:
