@@ -472,7 +472,7 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
     until = a.retention.until if a.retention else None
     if a.polarity == "deny" and max_days is None and until is None:
         max_days = 0  # "we do not keep your messages"
-    if max_days is not None:
+    if max_days is not None and until is None:
         limit = max_days
 
         def over(f: Fact) -> bool:
@@ -510,8 +510,10 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
             nothing="no store of this data",
         )
     if until:
+        # "deleted 30 days after you close your account": the days run from the event, which the manifest's
+        # periods (counted from collection) cannot place; only keeping the data indefinitely breaks it
         event = until.replace("_", " ")
-        claim = f"it keeps {data} until {event}"
+        claim = f"it keeps {data} until {event}" + (f" (and up to {max_days} days after)" if max_days else "")
         counter = [
             Counter(f, ("retention",), f"{f.noun} keeps {ctx.held(a, f)} indefinitely")
             for f in covered

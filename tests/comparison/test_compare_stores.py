@@ -82,6 +82,18 @@ def test_retention_until_account_deletion() -> None:
     assert finding.verdict == "contradicted" and keys(finding) == {"stores.messages"}
 
 
+def test_days_after_an_event_are_no_cap_on_the_period() -> None:
+    """ "deleted 30 days after you close your account" (max_days 30, until account_deletion): it was compared as
+    "kept for at most 30 days", and a store keeping messages for a year while the account is open contradicted
+    it. The days run from the event, which the manifest's periods cannot place."""
+    a = claim("retention", "Your messages are deleted 30 days after you close your account.", data="your messages",
+              max_days=30, until="account_deletion")
+    finding = judged(compare([a], chat({"retention_days": 365}, {"retention_days": 30})), a)
+    assert finding.verdict == "unverifiable" and "up to 30 days after" in finding.message
+    finding = judged(compare([a], chat({"retention_indefinite": True}, {"retention_days": 30})), a)
+    assert finding.verdict == "contradicted" and keys(finding) == {"stores.messages"}
+
+
 def test_retention_reads_only_stores_of_the_named_data() -> None:
     logs = {"key": "logs", "location": "ca", "categories": ["user.device.ip_address"], "retention_days": 400}
     a = claim("retention", THIRTY, data="messages", max_days=30)
