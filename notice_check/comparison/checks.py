@@ -222,8 +222,12 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
             needs_confirming=False,
             nothing="no transfer of this data",
         )
-    counter, excepted = _excepted(ctx, a, [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f)))
-                                           for f in covered])
+    if a.practice == "processing":
+        # "we cannot read your messages": a store holding them end-to-end encrypted holds what it cannot read
+        covered = [f for f in covered if not (f.store and f.store.encryption and f.store.encryption.end_to_end)]
+    counter, excepted = _excepted(ctx, a, [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f)) + (
+        " (not end-to-end encrypted)" if a.practice == "processing" and f.store and f.store.encryption
+        and f.store.encryption.end_to_end is False else "")) for f in covered])
     if not _specific_kinds(a):
         # "we do not store your card details; they are held by our payment processor": the store the processor
         # operates is the one the notice names, not one the organisation denies

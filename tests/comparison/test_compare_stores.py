@@ -246,3 +246,20 @@ def test_a_cookies_lifetime_is_not_compared_with_a_store_of_cookie_data(text) ->
     verdicts = [judged(compare(found, m), a) for a in found]
     assert [(f.practice, f.verdict) for f in verdicts] == [("retention", "unverifiable")]
     assert "how long cookies live" in verdicts[0].message
+
+
+@pytest.mark.parametrize(("e2e", "verdict"), [(True, "supported"), (False, "contradicted")])
+def test_we_cannot_read_your_messages_is_not_contradicted_by_end_to_end_encrypted_storage(e2e, verdict) -> None:
+    """A store that holds messages end-to-end encrypted holds what the organisation cannot read."""
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "We cannot read your messages."
+    found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
+    m = manifest(locations=[{"key": "jp", "country": "JP"}],
+                 categories=[MESSAGE],
+                 stores=[{"key": "messages", "location": "jp", "categories": [MESSAGE["key"]],
+                          "encryption": {"at_rest": True, "in_transit": True, "end_to_end": e2e}}])
+    finding = judged(compare(found, m), found[0])
+    assert finding.verdict == verdict
+    assert ("not end-to-end encrypted" in finding.message) == (not e2e)
