@@ -1498,7 +1498,8 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
     transitive = any(c.dep_ == "dobj" for c in tok.children)
     if subj is not None and transitive and (subj.pos_ == "NOUN" or subj.lower_ in ("information", "data")) and (
         subj.lemma_.lower() in _DOCUMENT_NOUNS or (looks_like_data(ctx.lex, subj.text)
-                                                   and classify_party(ctx.lex, subj.text) is None)
+                                                   and classify_party(ctx.lex, subj.text) is None
+                                                   and not _product_name(ctx, subj))
     ):
         return True  # "The following statement discloses", "an IP address which may disclose ..."
     if tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
@@ -1536,6 +1537,12 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
             break
         cur = cur.head
     return False
+
+
+def _product_name(ctx: SentenceContext, subj: Token) -> bool:
+    """ "Example Talk does not share your messages": a capitalised name that only the taxonomy reads as data
+    ("talk"), not a defined term built on a data word ("Personal Information that does not reveal ...")."""
+    return subj.i > 0 and subj.text[:1].isupper() and not ctx.lex.data_words.search(subj.text)
 
 
 _WISH_VERBS = {"request", "ask", "prefer", "want", "wish", "instruct", "direct", "choose", "elect", "opt", "object"}

@@ -71,3 +71,15 @@ def test_a_noun_that_names_a_process_is_not_parsed_again(text):
 
     an = load_analyzer()
     assert misread_verb_text(an.nlp(text), an.verbs) is None
+
+
+def test_a_product_name_that_reads_as_data_still_denies(claims):
+    """ "Talk" reads as data to the taxonomy, so the sentence looked like "the data discloses ...": a topic."""
+    found = claims("Example Talk does not share your messages with advertisers.")
+    assert [(a.practice, a.polarity, [p.kind for p in a.parties]) for a in found] == [
+        ("sharing", "deny", ["advertiser"])]
+
+
+def test_a_defined_term_built_on_a_data_word_is_still_data(claims):
+    text = "Other Information is any information other than Personal Information that does not reveal your identity."
+    assert [a for a in claims(text) if a.practice == "sharing"] == []
