@@ -637,6 +637,7 @@ class _SentenceReader:
             out.extend(self._assertions(h))
         out = _drop_nested(out, ctx)
         out = _anywhere_else(out)
+        out = _said_otherwise(out)
         if not out:
             out.extend(self._from_heading())
         return _dedupe(out)
@@ -780,6 +781,18 @@ class _SentenceReader:
                 )
             ]
         return []
+
+
+def _said_otherwise(found: list[Assertion]) -> list[Assertion]:
+    """ "Some of our providers are located outside the UK, so ... may involve a transfer outside the UK": where
+    the providers are is already the sentence's transfer (or storage, processing) claim."""
+    placed = {(a.location.mode, tuple(a.location.countries)) for a in found
+              if a.location is not None and a.rule != LOCATED_RULE and a.practice in slots.LOCATION_PRACTICES}
+    return [a for a in found if not (a.rule == LOCATED_RULE and a.location is not None
+                                     and (a.location.mode, tuple(a.location.countries)) in placed)]
+
+
+LOCATED_RULE = "processing.party_located.v1"
 
 
 def _mark(assertions: list[Assertion], tok: Token) -> list[Assertion]:

@@ -166,8 +166,9 @@ class SentenceContext:
                 return False
             if cur.dep_ in ("advcl",) and any(c.lower_ in ("if", "when") for c in cur.children):
                 return False
-            if head.pos_ in ("VERB", "AUX") and head.i in self.hit_tokens():
-                break
+            if head.i in self.hit_tokens() and (head.pos_ in ("VERB", "AUX") or head.i == self.place_owner(mention)):
+                break  # what governs the claim's own trigger ("rely on the Framework for transfers to the US") is
+                # no blocker of its place
             if head.pos_ in ("VERB", "AUX") and head.dep_ in ("acl", "relcl", "advcl") and (
                 head.i in self.candidate_tokens and not party_locative(self, head)
             ):

@@ -33,3 +33,20 @@ def test_a_partys_place_is_a_hedged_processing_claim(claims, text, kinds, countr
 def test_places_of_offices_the_organisation_and_readers_are_no_claim(claims, text):
     assert [a for a in claims(text) if a.practice == "processing"] == []
 
+
+
+def test_the_providers_place_is_not_said_twice(claims):
+    text = ("Some of our service providers are located outside the UK, so using the Services may involve a transfer "
+            "of your data outside the UK.")
+    assert [(a.practice, a.location.mode) for a in claims(text)] == [("transfer", "outside")]
+
+
+@pytest.mark.parametrize("text", [
+    "We rely on the EU-US Data Privacy Framework for transfers to the US.",
+    "We rely on standard contractual clauses for transfers to the United States.",
+])
+def test_transfers_under_a_legal_mechanism_name_their_destination(claims, text):
+    """The mechanism ("Framework", "clauses") governs the transfer noun; it blocked the place as if it said
+    which law applies."""
+    found = [a for a in claims(text) if a.practice == "transfer"]
+    assert [(a.polarity, a.location.countries) for a in found] == [("affirm", ["US"])]
