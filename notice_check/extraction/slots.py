@@ -104,6 +104,7 @@ class SentenceContext:
             for m in self.mentions:
                 owner = None
                 first_noun = None
+                loc_noun = None  # "you consent to the transfer of your data to the US": not "consent"'s place
                 cur = m.root
                 while True:
                     if cur.i != m.root.i:
@@ -115,10 +116,12 @@ class SentenceContext:
                                 owner = held
                                 break
                         if cur.i in verbs:
-                            owner = cur.i
+                            owner = loc_noun if loc_noun is not None and cur.i not in loc_verbs else cur.i
                             break
                         if cur.i in nouns and first_noun is None and not party_locative(self, cur):
                             first_noun = cur.i
+                            if cur.i in loc_verbs:
+                                loc_noun = cur.i
                         if first_noun is None and cur.lemma_ == "be" and cur.i not in self.candidate_tokens:
                             # "Our data centers are in Japan": the copula's subject is where the place is
                             first_noun = next((c.i for c in cur.children if c.dep_ == "nsubj" and c.i in nouns
@@ -177,12 +180,29 @@ class SentenceContext:
         # "if you live in the EEA", "users located in Korea": a user as subject of the governing verb
         gov = root
         while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+            if gov.i in self.hit_tokens() and _consented_to(self, gov):
+                return True  # "you consent to the transfer of data to the US": the place is the transfer's
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX") and gov.i not in self.hit_tokens():
             subj = [c for c in gov.children if c.dep_ in SUBJ]
             if subj and subj[0].lower_ in self.lex.words("user_subjects"):
                 return False
         return True
+
+    def _list_tail(self, tok: Token, own: list[PlaceMention]) -> list[PlaceMention]:
+        """Places the parser cut off from the list the trigger's own places begin: "for transfers to the
+        Chinese Mainland (limited to ...), Hong Kong SAR, Malaysia and Singapore, we ...". They are under no
+        trigger, follow the trigger's last place, and no other location trigger stands between."""
+        last = own[-1].span.end
+        others = {h.token.i for h in self.hits if h.trigger.practice in LOCATION_PRACTICES} - {tok.i}
+        tail = []
+        for m in self.mentions:
+            if m.span.start < last or self.place_owner(m) is not None or not self.place_is_destination(m):
+                continue
+            if _own_clause(m.root) or any(last <= i < m.span.start for i in others):
+                break
+            tail.append(m)
+        return tail
 
     def _own_places(self, tok: Token) -> list[PlaceMention]:
         owned = [m for m in self.mentions if self.place_owner(m) == tok.i and self.place_is_destination(m)]
@@ -197,7 +217,7 @@ class SentenceContext:
     def _places_for(self, tok: Token) -> list[PlaceMention]:
         own = self._own_places(tok)
         if own:
-            return own
+            return own + self._list_tail(tok, own)
         # conjoined verbs share their places ("stored and processed in Japan")
         for sib in _conj_group(tok):
             if sib.i == tok.i or is_negated(self, sib) != is_negated(self, tok):
@@ -502,6 +522,9 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
                 return True  # "may" hangs on a verb misparsed as an auxiliary: "may share aggregated data"
         cur = _inherits_from_head(cur)
         seen += 1
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "occasional")
+                                  for c in tok.children):
+        return True  # "you consent to the possible transfer of your data outside your country"
     text = ctx.region_text(tok)
     if re.search(r"\breserves? the right\b|\b(cannot|can ?not|can't) be (ruled out|excluded)\b|"
                  r"\bit is possible that\b|\bthere is a (possibility|chance) that\b", ctx.text, re.IGNORECASE):
@@ -1172,6 +1195,8 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
         return True
     cur = tok
     for _ in range(6):
+        if _consented_to(ctx, cur):
+            return False  # "you consent to the transfer of your data to the US": the organisation transfers
         for child in cur.children:
             if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"}:
                 return True
@@ -1200,6 +1225,15 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+def _consented_to(ctx: SentenceContext, tok: Token) -> bool:
+    """ "You consent to the transfer of your data to ...", "you agree to our processing data in ...": what the
+    reader agrees to is the organisation's practice, named by a noun or gerund after "to"."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "to":
+        return False
+    verb = tok.head.head
+    return verb.lemma_.lower() in ctx.lex.words("consent_verbs") and tok.pos_ in ("NOUN", "VERB")
 
 
 def device_lifetime(ctx: SentenceContext, tok: Token, on_device: bool) -> bool:
@@ -1431,6 +1465,9 @@ def reader_recipient(ctx: SentenceContext, tok: Token) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("dative", "dobj") and c.lower_ in readers for c in kids):
         return True  # "provide you with content and advertising": what is provided is not the reader's data
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and any(
+            c.dep_ == "dative" and c.lower_ in readers for c in tok.head.children):
+        return True  # "we give you access to your account from anywhere": the noun is what the reader gets
     if any(c.dep_ == "dative" for c in kids) and any(c.dep_ == "dobj" and c.lemma_.lower() in messages for c in kids):
         return True  # "send your friend a one-time email"
     # "share information with you about our products"; the parser may hang "with you" on the object
