@@ -1470,6 +1470,8 @@ def reader_recipient(ctx: SentenceContext, tok: Token) -> bool:
         return True  # "we give you access to your account from anywhere": the noun is what the reader gets
     if any(c.dep_ == "dative" for c in kids) and any(c.dep_ == "dobj" and c.lemma_.lower() in messages for c in kids):
         return True  # "send your friend a one-time email"
+    if _delivers_messages(ctx, kids, messages):
+        return True  # "route invitations, messages, or emails to recipients": delivery, not a disclosure
     # "share information with you about our products"; the parser may hang "with you" on the object
     preps = [c for c in kids if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "with")]
     if not preps:
@@ -1480,6 +1482,19 @@ def reader_recipient(ctx: SentenceContext, tok: Token) -> bool:
             for g in child.children)
         for child in preps
     )
+
+
+def _delivers_messages(ctx: SentenceContext, kids: list[Token], messages: frozenset[str]) -> bool:
+    """The object is only messages and the recipients are the people they are addressed to."""
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    members = [m for o in objects for m in _conj_group(o) if len(m.text) > 1]  # "e-mails" is e / - / mails
+    if not all(m.lemma_.lower().removesuffix("s") in messages or m.lemma_.lower() in messages for m in members):
+        return False
+    people = ctx.lex.words("other_people")
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(
+        g.dep_ == "pobj" and g.lower_ in people for g in c.children) for c in kids)
 
 
 def unauthorized(ctx: SentenceContext, tok: Token) -> bool:

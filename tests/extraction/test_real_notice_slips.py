@@ -355,7 +355,7 @@ def test_a_disclaimer_that_mentions_storage_is_no_storage_claim(claims):
     assert [a.location.countries for a in found] == [["JP"]]
 
 
-# ---- from the eighth sample (seed 18), read after it was measured: no later sample measures these fixes
+# ---- from the eighth sample (seed 18), read after it was measured: sample 19 (drawn 2026-12-06) measures these
 
 def test_what_parties_we_disown_may_keep_is_not_our_storage(claims):
     text = ("Once you remove a post, copies may still be cached, or stored by, or stay visible through, other members "
@@ -412,3 +412,16 @@ def test_a_table_of_contents_is_not_read():
     found = [a for a in _notice_claims(text) if a.practice == "collection"]
     assert [a.evidence.section for a in found] == ["Privacy Policy > 1. Personal Data we collect from you"]
     assert all(a.practice != "sharing" for a in _notice_claims(text))
+
+
+@pytest.mark.parametrize("text", [
+    "We use contact information to route invitations, messages, or e-mails to recipients when users send them.",
+    "We deliver messages to their recipients.",
+])
+def test_delivering_messages_to_the_people_they_are_addressed_to_is_no_disclosure(claims, text):
+    assert _of(claims, text, "sharing") == []
+
+
+def test_data_beside_the_messages_sent_to_recipients_is_still_disclosed(claims):
+    found = _of(claims, "We send your messages and your contact list to recipients.", "sharing")
+    assert [[p.kind for p in a.parties] for a in found] == [["third_party"]]
