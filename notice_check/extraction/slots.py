@@ -180,7 +180,7 @@ class SentenceContext:
         # "if you live in the EEA", "users located in Korea": a user as subject of the governing verb
         gov = root
         while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
-            if gov.i in self.hit_tokens() and _consented_to(self, gov):
+            if gov.i in self.hit_tokens() and consented_to(self, gov):
                 return True  # "you consent to the transfer of data to the US": the place is the transfer's
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX") and gov.i not in self.hit_tokens():
@@ -1195,7 +1195,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
         return True
     cur = tok
     for _ in range(6):
-        if _consented_to(ctx, cur):
+        if consented_to(ctx, cur):
             return False  # "you consent to the transfer of your data to the US": the organisation transfers
         for child in cur.children:
             if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"}:
@@ -1227,7 +1227,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
-def _consented_to(ctx: SentenceContext, tok: Token) -> bool:
+def consented_to(ctx: SentenceContext, tok: Token) -> bool:
     """ "You consent to the transfer of your data to ...", "you agree to our processing data in ...": what the
     reader agrees to is the organisation's practice, named by a noun or gerund after "to"."""
     if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "to":

@@ -32,6 +32,12 @@ def test_a_practice_the_reader_consents_to_is_claimed(claims, text, practice, co
     assert _located(claims(text)) == [(practice, "affirm", "fact", "in", countries)]
 
 
+def test_processing_the_reader_agrees_to_is_claimed_but_not_a_law_on_processing(claims):
+    found = claims("By using our services, you agree to the processing of your data in the United States.")
+    assert _located(found) == [("processing", "affirm", "fact", "in", ["US"])]
+    assert claims("The processing of data in the EEA is governed by the GDPR.") == []
+
+
 def test_a_possible_transfer_is_a_may_claim(claims):
     found = claims("Accepting this policy means that you also consent to the possible transfer of your "
                    "personal information to Canada.")
