@@ -507,6 +507,9 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
     regions: list[str] = []
     countries: list[str] = []
     modes = {m.root.i: _mention_mode(ctx, m, outside_preps) for m in mentions}
+    for m in mentions:  # "in countries other than Japan, including South Korea": Japan is the one left out
+        if re.search(r"\b(other than|except)\s+(in\s+)?(the\s+)?" + re.escape(m.span.text), ctx.text, re.I):
+            modes[m.root.i] = "outside"
     if "outside" in modes.values() and "in" in modes.values() and mode_hint is None:
         excepted = slots.excepted_places(ctx)
         if all(modes[m.root.i] == "outside" or m.root.i in excepted for m in mentions):
@@ -517,8 +520,6 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
             mentions = [m for m in mentions if modes[m.root.i] == "in"]
     for m in mentions:
         if modes[m.root.i] == "outside":
-            mode = "outside"
-        if re.search(r"\b(other than|except)\s+(in\s+)?(the\s+)?" + re.escape(m.span.text), ctx.text, re.I):
             mode = "outside"
         if m.place.code not in regions:
             regions.append(m.place.code)

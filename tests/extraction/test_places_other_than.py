@@ -1,0 +1,42 @@
+""""Countries other than Japan, including South Korea" names South Korea as a place data goes.
+
+The "other than" test ran over the whole sentence and set the claim's mode to *outside* for every place in it,
+so South Korea was read as excluded with Japan. LINE-style notices say exactly this, and `check` then reported
+the Korean store as never named by the notice. Now only the place after "other than" is left out, and the named
+examples count, as they already did for "countries outside the EEA, including the United States".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import notice_check
+
+LINE_MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
+
+
+def _located(found):
+    return [(a.practice, a.location.mode, sorted(a.location.countries), a.location.open) for a in found
+            if a.location is not None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some of your information may be stored in countries other than Japan, including South Korea.",
+     [("storage", "in", ["KR"], True)]),
+    ("Your data may be transferred to countries outside the EEA, including the United States.",
+     [("transfer", "in", ["US"], True)]),
+    # nothing named besides the place left out: the claim is about everywhere else
+    ("Your data may be transferred to countries other than Japan.", [("transfer", "outside", ["JP"], False)]),
+    ("We do not store your data anywhere other than Japan.", [("storage", "outside", ["JP"], False)]),
+])
+def test_only_the_place_after_other_than_is_left_out(claims, text, expected):
+    assert _located(claims(text)) == expected
+
+
+def test_a_named_example_discloses_the_store_end_to_end():
+    text = b"Photos and videos you send may be stored in countries other than Japan, including South Korea.\n"
+    result = notice_check.check("-", LINE_MANIFEST, data=text)
+    korea = [f for f in result.findings if ("stores", "talk_media") in {(r.section, r.key) for r in f.manifest_refs}]
+    assert korea and {f.verdict for f in korea} == {"supported"}
