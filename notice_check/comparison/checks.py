@@ -402,6 +402,20 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
     def aspect(f: Fact) -> tuple[str, ...]:
         return ("voluntary",) if trigger(f) == "voluntary" else ("authority",)
 
+    if a.polarity == "deny" and ctx.vocab.denies_only_unmediated_access(a.evidence.text):
+        # "we never give governments direct access to your data": answering legal process is not denied
+        return decide(
+            ctx,
+            f"{ctx.act(a, never=True)} {data} to public authorities outside legal process",
+            counter=[Counter(f, ("voluntary",), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name} voluntarily")
+                     for f in covered if trigger(f) == "voluntary"],
+            doubts=[Doubt(f"{f.noun} does not say whether it answered legal process", f)
+                    for f in covered if trigger(f) is None] + [ctx.coarse_doubt(a, f) for f in coarse],
+            sections=sections,
+            universal=True,
+            needs_confirming=False,
+            nothing="no disclosure of this data to public authorities outside legal process",
+        )
     if a.polarity == "deny":
         counter = [Counter(f, aspect(f), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name}") for f in covered]
         return decide(

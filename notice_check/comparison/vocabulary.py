@@ -24,6 +24,7 @@ class Vocabulary:
     negative_determiners: tuple[str, ...]
     unrecorded_conditions: tuple[tuple[str, re.Pattern[str]], ...]  # (what the manifest lacks, pattern)
     notice_exception: re.Pattern[str]
+    unmediated_access: re.Pattern[str]
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
         """Manifest relationships reached by any of the party kinds a notice names."""
@@ -43,6 +44,10 @@ class Vocabulary:
     def excepts_notice(self, texts: list[str]) -> bool:
         """ "except as described in this policy": the notice's other assertions are the exception."""
         return any(self.notice_exception.search(t) for t in texts)
+
+    def denies_only_unmediated_access(self, text: str) -> bool:
+        """ "we never give governments direct access": legal process is not what is denied."""
+        return bool(self.unmediated_access.search(text))
 
     def limits_purpose(self, text: str) -> bool:
         """ "for their own marketing purposes": a condition on what the recipient does, not on who it is."""
@@ -68,6 +73,7 @@ def vocabulary() -> Vocabulary:
             unrecorded_conditions=tuple((str(c["says"]), re.compile(str(c["pattern"]), re.IGNORECASE))
                                         for c in raw["unrecorded_conditions"]),
             notice_exception=re.compile(str(raw["notice_exception"]), re.IGNORECASE),
+            unmediated_access=re.compile(str(raw["unmediated_access"]), re.IGNORECASE),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err
