@@ -1853,6 +1853,9 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         member = _through_quantity(member)
         text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(member)))
         kind = "self" if member.lower_ in ("we", "us") else classify_party(ctx.lex, text)
+        employer = _employer(ctx, member)
+        if employer is not None:  # "engineers at our affiliate", "employees of our service providers"
+            text, kind = employer
         if kind is None and member.pos_ == "NOUN":  # "other members of our family of companies"
             kind = classify_party(ctx.lex, " ".join(t.text for t in member.subtree
                                                     if t.i not in _relcl_ids(member) and t.dep_ != "conj"))
@@ -1861,6 +1864,25 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         if kind:
             out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
     return out
+
+
+def _employer(ctx: SentenceContext, member: Token) -> tuple[str, str] | None:
+    """Staff named by whom they work for ("engineers at our affiliate in China"): the employer's kind, with the
+    phrase that names it. None when the staff are not said to work for another party."""
+    if member.lemma_.lower() not in ctx.lex.words("staff_nouns"):
+        return None
+    for prep in member.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "from", "with", "for"):
+            continue
+        for org in prep.children:
+            if org.dep_ != "pobj":
+                continue
+            org_text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(org)))
+            kind = classify_party(ctx.lex, org_text)
+            if kind not in (None, "self"):
+                staff = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(member)))
+                return f"{staff} {prep.text} {org_text}", kind
+    return None
 
 
 _LOCATED = {"located", "based", "situated", "headquartered"}

@@ -50,3 +50,28 @@ def test_transfers_under_a_legal_mechanism_name_their_destination(claims, text):
     which law applies."""
     found = [a for a in claims(text) if a.practice == "transfer"]
     assert [(a.polarity, a.location.countries) for a in found] == [("affirm", ["US"])]
+
+
+# Staff named by whom they work for: "engineers at our affiliate in China" are the affiliate's, not a processor
+# (the word "engineers" alone reads as one), so LINE's Shanghai affiliate access supports the claim rather than
+# leaving it unverifiable.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Engineers at our affiliate in China may access certain user information to develop the service.", "affiliate"),
+    ("Employees of our service providers may access your data.", "processor"),
+    ("Our engineers in China may access your data.", "self"),
+])
+def test_staff_take_the_kind_of_whom_they_work_for(claims, text, kind):
+    assert [[p.kind for p in a.parties] for a in claims(text) if a.practice == "processing"] == [[kind]]
+
+
+def test_an_affiliates_engineers_are_checked_against_the_affiliates_access():
+    from pathlib import Path
+
+    import notice_check
+
+    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
+    text = b"Engineers at our affiliate in China may access certain user information to develop the service.\n"
+    findings = notice_check.check("-", manifest, data=text).findings
+    china = [f for f in findings if f.evidence is not None and "Engineers" in f.evidence.text]
+    assert [(f.verdict, [(r.section, r.key) for r in f.manifest_refs]) for f in china] == [
+        ("supported", [("accesses", "sh_dev_access")])]
