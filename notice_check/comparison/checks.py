@@ -258,6 +258,26 @@ def _party_clause(fact: Fact, data: str) -> str:
     return f"{fact.noun} gives {data} to {fact.entity_name} ({rel.replace('_', ' ')})"
 
 
+def _recipients(a: Assertion, ctx: Context, pool: list[Fact], kinds: frozenset[str]) -> tuple[list[Fact], bool]:
+    """The facts an assertion's parties name, and whether any party is named by its name.
+
+    A party named by its name ("Twilio", "the Facebook Companies") is that company, not every party of its kind:
+    a disclosure to another company neither contradicts "we do not share your data with Facebook" nor supports
+    "we share your phone number with Twilio". Only an affirmative claim whose named party also says its kind
+    ("our Fulfilment Providers", a defined term) falls back on the kind when no entity has that name.
+    """
+    named = [p for p in a.parties if p.name and p.kind not in ("self", "public_authority")]
+    if not named:
+        rels = ctx.vocab.relationships(kinds)
+        return [f for f in pool if f.relationship in rels], False
+    unnamed = {p.kind for p in a.parties if p not in named}
+    for p in named:
+        if a.polarity == "affirm" and p.kind != "unspecified" and not any(ctx.names_entity(p, f) for f in pool):
+            unnamed.add(p.kind)
+    rels = ctx.vocab.relationships(frozenset(unnamed))
+    return [f for f in pool if f.relationship in rels or any(ctx.names_entity(p, f) for p in named)], True
+
+
 def check_parties(a: Assertion, ctx: Context) -> Judgement:
     """sharing (and transfers/processing "to our affiliates" with no place).
 
@@ -270,17 +290,17 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         return Judgement("unverifiable", f"The notice names {ctx.party_words(a)}, the organisation itself, as the "
                                          "recipient: that is collection, not a disclosure to another party.")
     kinds = frozenset(p.kind for p in a.parties) or frozenset({"unspecified"})
-    rels = ctx.vocab.relationships(kinds)
     sections: tuple[Section, ...] = ("accesses", "disclosures")
     pool = [f for f in ctx.facts_in(sections) if f.relationship != "public_authority" or "public_authority" in kinds]
     data, parties = ctx.data_phrase(a), ctx.party_words(a)
     prep = {"transfer": "to", "processing": "through"}.get(a.practice, "with")
-    matching = [f for f in pool if f.relationship in rels]
+    matching, named = _recipients(a, ctx, pool, kinds)
     covered, coarse = ctx.split(a, matching)
     if a.polarity == "deny":
         claim = f"{ctx.act(a)} {data} {prep} {parties}"
         counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in covered]
-        unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None]
+        unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None
+                   or (named and not f.entity.name)]  # a recipient with no name may be the one named
         doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]
         if any(ctx.vocab.limits_purpose(c) for c in a.conditions):
             # "... with advertisers for their own marketing purposes": the manifest does not say what for
@@ -302,7 +322,7 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
     exclusive = a.scope == "exclusive" and "unspecified" not in kinds
     if exclusive:
         claim = f"{ctx.act(a)} {data} only {prep} {parties}"
-        others_covered, _ = ctx.split(a, [f for f in pool if f.relationship not in rels | {"self"}])
+        others_covered, _ = ctx.split(a, [f for f in pool if f not in matching and f.relationship != "self"])
         counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in others_covered]
         return decide(
             ctx,

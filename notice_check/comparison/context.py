@@ -10,7 +10,7 @@ from notice_check.comparison.categories import CategoryReader, Relation, join_wo
 from notice_check.comparison.facts import SECTIONS, Fact, Section, country_name, facts_of
 from notice_check.comparison.vocabulary import Vocabulary, vocabulary
 from notice_check.manifest.model import Manifest
-from notice_check.models import Assertion, Verdict
+from notice_check.models import Assertion, Party, Verdict
 
 LOCATION_PRACTICES = ("storage", "transfer", "processing")
 
@@ -183,6 +183,14 @@ class Context:
         named = [p for p in assertion.parties if p.name]
         return bool(own and named) and all(_same_company(_company_words(p.name), own) for p in named) and all(
             p.name or p.kind == "self" for p in assertion.parties)
+
+    def names_entity(self, party: Party, fact: Fact) -> bool:
+        """Whether a party the notice names ("Twilio", "NAVER Cloud") is the fact's entity ("NAVER Corp.")."""
+        if fact.entity is None or not party.name:
+            return False
+        theirs = _company_words(fact.entity.name or fact.entity.key)
+        ours = tuple(w for w in _company_words(party.name) if w not in self.vocab.generic_party_words)
+        return bool(ours and theirs) and (_same_company(ours, theirs) or _same_company(theirs, ours))
 
     def party_words(self, assertion: Assertion) -> str:
         if not assertion.parties:

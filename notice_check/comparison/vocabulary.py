@@ -25,6 +25,7 @@ class Vocabulary:
     unrecorded_conditions: tuple[tuple[str, re.Pattern[str]], ...]  # (what the manifest lacks, pattern)
     notice_exception: re.Pattern[str]
     unmediated_access: re.Pattern[str]
+    generic_party_words: frozenset[str]
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
         """Manifest relationships reached by any of the party kinds a notice names."""
@@ -74,6 +75,7 @@ def vocabulary() -> Vocabulary:
                                         for c in raw["unrecorded_conditions"]),
             notice_exception=re.compile(str(raw["notice_exception"]), re.IGNORECASE),
             unmediated_access=re.compile(str(raw["unmediated_access"]), re.IGNORECASE),
+            generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

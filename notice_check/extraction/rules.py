@@ -85,6 +85,15 @@ class Lexicon:
             found = self._patterns[key] = re.compile(node, re.IGNORECASE)
         return found
 
+    def party_vocabulary(self) -> frozenset[str]:
+        """Word stems the party patterns are made of ("provider", "affiliat", "compan"): a capitalised word that
+        starts with none of them is a name ("NAVER Cloud", "Facebook Companies")."""
+        found = self._words.get(("_party_vocabulary",))
+        if found is None:
+            stems = {w for _, pattern in self.parties for w in re.findall(r"[a-z]{3,}", pattern.pattern)}
+            found = self._words[("_party_vocabulary",)] = frozenset(stems)
+        return found
+
     def words(self, *path: str) -> frozenset[str]:
         found = self._words.get(path)
         if found is None:

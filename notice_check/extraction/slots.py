@@ -789,6 +789,32 @@ class PartyMention:
     head: int
 
 
+def proper_name(ctx: SentenceContext, ids: set[int]) -> str | None:
+    """The phrase, when one of its words is a name rather than a kind of party: "NAVER Cloud" (a processor
+    named), not "our Service Providers" (a defined term). The comparator matches names against the manifest's
+    entities."""
+    stems = ctx.lex.party_vocabulary()
+    words = [ctx.doc[j] for j in sorted(ids)]
+    while words and words[0].dep_ in ("det", "poss"):
+        words = words[1:]  # "the Facebook Companies" is named "Facebook Companies"
+    text = " ".join(t.text for t in words)
+    if _NOT_A_PARTY.search(text):
+        return None
+    places = {i for m in ctx.mentions for i in range(m.span.start, m.span.end)}
+    for t in words:
+        low = t.lower_
+        if t.i in places:
+            continue  # "our EU partners": a place, not a name
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and len(low) > 1 and not any(
+                low.startswith(stem) for stem in stems) and low not in _NAME_STOPS:
+            return text
+    return None
+
+
+_NAME_STOPS = {"our", "the", "its", "their", "your", "these", "those", "such", "other", "certain", "select",
+               "trusted", "external", "global", "local", "international", "national"}
+
+
 def classify_party(lex: Lexicon, text: str) -> str | None:
     low = _JOINED_HYPHEN.sub("-", text.lower())  # "a third - party": phrase text is tokens joined by spaces
     for kind, pattern in lex.parties:
@@ -895,6 +921,8 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                         kind = "self"
                     else:
                         continue
+                if name is None and kind not in ("self", "public_authority") and not excepted:
+                    name = proper_name(ctx, phrase_ids)
                 out.append(PartyMention(text=text, kind=kind, name=name, denied=denied, head=g.i))
                 # "third parties such as advertisers": the examples are parties too
                 for child in g.children:
@@ -1690,7 +1718,8 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 continue  # "use employee data to train models": data, not a party
             described = purpose or any(c.dep_ in ("relcl", "acl") for c in member.children)
             if kind in _ENGAGED_KINDS and described:
-                found.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
+                found.append(PartyMention(text=text, kind=kind, name=proper_name(ctx, _phrase_ids(member)),
+                                          denied=False, head=member.i))
     return found
 
 
