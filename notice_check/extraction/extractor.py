@@ -534,6 +534,7 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
     text = ctx.doc[start:last].text
     window = ctx.doc[max(0, first - 4) : min(len(ctx.doc), last + 6)].text
     is_open = bool(ctx.lex.open_list.search(window)) or any(m.place.broad for m in mentions)
+    is_open = is_open or bool(ctx.lex.pattern("open_list", "partial").search(ctx.region_text(tok)))
     # "all of your data in Japan, except for images and videos": some data is elsewhere, the list is not closed
     is_open = is_open or (mode == "in" and slots.excepts_data(ctx))
     return Location(text=text, mode=mode, regions=regions, countries=countries, open=is_open)
