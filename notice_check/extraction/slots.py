@@ -492,6 +492,8 @@ def _text_outside_events(ctx: SentenceContext, tok: Token) -> str:
         if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS and c.i < t.i
                                      for c in t.children):
             inside.update(x.i for x in t.subtree)
+        elif t.dep_ == "relcl" and t.i != tok.i and tok not in t.subtree:
+            inside.update(x.i for x in t.subtree)  # "data that we no longer need is deleted": says which data
     if not inside:
         return ctx.region_text(tok)
     return "".join(ctx.doc[i].text_with_ws for i in sorted(region - inside)).strip()
