@@ -485,6 +485,18 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
 # --------------------------------------------------------------------------- retention
 
 
+def _narrowed(a: Assertion, ctx: Context) -> str | None:
+    """What a retention period is limited to, if the manifest cannot see it: a condition ("if a message cannot
+    be delivered", "unless the law requires us to keep it") or data the sentence qualifies ("messages that could
+    not be delivered"). A longer-keeping store may hold exactly the data the period does not cover."""
+    if a.conditions:
+        return "what the notice's condition covers (" + "; ".join(" ".join(c.split()) for c in a.conditions) + ")"
+    data = a.data.text if a.data else ""
+    if ctx.vocab.narrows(data, a.evidence.text):
+        return f"the {' '.join(data.split()).lower()} the sentence qualifies"
+    return None
+
+
 def _kept(fact: Fact) -> str:
     store = fact.store
     if store is None:
@@ -533,6 +545,12 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
         doubts = [
             Doubt(f"{f.noun} does not say how long it keeps {ctx.held(a, f)}", f) for f in covered if not known(f)
         ]
+        narrowed = _narrowed(a, ctx)
+        if narrowed and counter:
+            # "messages that could not be delivered are deleted after 14 days": the manifest cannot tell them apart
+            doubts = [Doubt(f"{c.says}, and the manifest does not tell apart {narrowed}", c.fact) for c in counter] \
+                + doubts
+            counter = []
         doubts += [
             Doubt(f"{f.noun} keeps {ctx.broader(a, f)} {_kept(f)}", f) for f in coarse if over(f) or not known(f)
         ]

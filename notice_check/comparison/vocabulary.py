@@ -26,6 +26,8 @@ class Vocabulary:
     notice_exception: re.Pattern[str]
     unmediated_access: re.Pattern[str]
     generic_party_words: frozenset[str]
+    narrowed_after: re.Pattern[str]
+    narrowed_states: frozenset[str]
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
         """Manifest relationships reached by any of the party kinds a notice names."""
@@ -49,6 +51,16 @@ class Vocabulary:
     def denies_only_unmediated_access(self, text: str) -> bool:
         """ "we never give governments direct access": legal process is not what is denied."""
         return bool(self.unmediated_access.search(text))
+
+    def narrows(self, data: str, sentence: str) -> bool:
+        """ "messages that could not be delivered", "undelivered messages": the sentence qualifies its data."""
+        at = sentence.lower().find(data.lower()) if data else -1
+        if at < 0:
+            return False
+        before = sentence[:at].split()[-1:]  # "undelivered messages", with the adjective in or out of the phrase
+        words = [w.strip(".,;:()").lower() for w in before + data.split()[:-1]]
+        return bool(self.narrowed_after.search(sentence[at + len(data):])) or any(
+            w in self.narrowed_states for w in words)
 
     def limits_purpose(self, text: str) -> bool:
         """ "for their own marketing purposes": a condition on what the recipient does, not on who it is."""
@@ -76,6 +88,8 @@ def vocabulary() -> Vocabulary:
             notice_exception=re.compile(str(raw["notice_exception"]), re.IGNORECASE),
             unmediated_access=re.compile(str(raw["unmediated_access"]), re.IGNORECASE),
             generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
+            narrowed_after=re.compile(str(raw["narrowed_data"]["after"]), re.IGNORECASE),
+            narrowed_states=frozenset(str(w).lower() for w in raw["narrowed_data"]["states"]),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err
