@@ -28,7 +28,7 @@ def _excepted(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[
         doubts = [Doubt(f"{c.says}, which the notice describes elsewhere (the denial's exception)", c.fact)
                   for c in inside]
         counter = [c for c in counter if c not in inside]
-    missing = ctx.vocab.unrecorded(a.conditions)
+    missing = ctx.vocab.unrecorded(a.conditions) or ctx.vocab.unrecorded_limit(a.evidence.text)
     if missing and counter:
         doubts += [Doubt(f"{c.says}, and the manifest does not record {missing}", c.fact) for c in counter]
         counter = []
@@ -302,7 +302,7 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None
                    or (named and not f.entity.name)]  # a recipient with no name may be the one named
         doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]
-        if any(ctx.vocab.limits_purpose(c) for c in a.conditions):
+        if any(ctx.vocab.limits_purpose(c) for c in [*a.conditions, a.evidence.text]):
             # "... with advertisers for their own marketing purposes": the manifest does not say what for
             doubts = [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter] + doubts
             counter = []
@@ -368,6 +368,10 @@ def check_sale(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "deny":
         counter, excepted = _excepted(
             ctx, a, [Counter(f, ("sale",), f"{f.noun} sells {ctx.held(a, f)} to {f.entity_name}") for f in sold])
+        if counter and any(ctx.vocab.limits_purpose(c) for c in [*a.conditions, a.evidence.text]):
+            # "we do not sell your email address to third parties for their marketing purposes"
+            excepted += [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter]
+            counter = []
         doubts = excepted + unknown + [
             Doubt(
                 f"{f.noun} sells (or may sell) {ctx.broader(a, f)} to {f.entity_name}",
@@ -679,12 +683,13 @@ def check_collection(a: Assertion, ctx: Context) -> Judgement:
     covered, coarse = ctx.split(a, ctx.facts_in(sections))
     data = ctx.data_phrase(a)
     if a.polarity == "deny":
-        counter = [Counter(f, ("collection",), ctx.holding(f, ctx.held(a, f))) for f in covered]
+        counter, excepted = _excepted(
+            ctx, a, [Counter(f, ("collection",), ctx.holding(f, ctx.held(a, f))) for f in covered])
         return decide(
             ctx,
             f"{ctx.act(a)} {data}",
             counter=counter,
-            doubts=[ctx.coarse_doubt(a, f) for f in coarse],
+            doubts=excepted + [ctx.coarse_doubt(a, f) for f in coarse],
             sections=sections,
             universal=True,
             needs_confirming=False,

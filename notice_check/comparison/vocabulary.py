@@ -23,6 +23,7 @@ class Vocabulary:
     countries_with_article: frozenset[str]
     negative_determiners: tuple[str, ...]
     unrecorded_conditions: tuple[tuple[str, re.Pattern[str]], ...]  # (what the manifest lacks, pattern)
+    unrecorded_limits: tuple[tuple[str, re.Pattern[str]], ...]  # the same, matched on the sentence
     notice_exception: re.Pattern[str]
     unmediated_access: re.Pattern[str]
     generic_party_words: frozenset[str]
@@ -43,6 +44,10 @@ class Vocabulary:
         """What the manifest would need to know to settle a denial with these conditions, if anything."""
         return next((says for says, pattern in self.unrecorded_conditions
                      for c in conditions if pattern.search(c)), None)
+
+    def unrecorded_limit(self, sentence: str) -> str | None:
+        """What the manifest would need to know to settle a denial its own sentence limits, if anything."""
+        return next((says for says, pattern in self.unrecorded_limits if pattern.search(sentence)), None)
 
     def excepts_notice(self, texts: list[str]) -> bool:
         """ "except as described in this policy": the notice's other assertions are the exception."""
@@ -86,6 +91,8 @@ def vocabulary() -> Vocabulary:
             unrecorded_conditions=tuple((str(c["says"]), re.compile(str(c["pattern"]), re.IGNORECASE))
                                         for c in raw["unrecorded_conditions"]),
             notice_exception=re.compile(str(raw["notice_exception"]), re.IGNORECASE),
+            unrecorded_limits=tuple((str(c["says"]), re.compile(str(c["pattern"]), re.IGNORECASE))
+                                    for c in raw["unrecorded_limits"]),
             unmediated_access=re.compile(str(raw["unmediated_access"]), re.IGNORECASE),
             generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
             narrowed_after=re.compile(str(raw["narrowed_data"]["after"]), re.IGNORECASE),
