@@ -78,8 +78,8 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, nxt: int) -> bool
         return False  # an initial: "J. Smith"
     if _ENUMERATOR.match(text[sent_start : m.start()].strip()):
         return False  # the sentence so far is only a list number: "1. We collect"
-    if token in maybe_final or _DOTTED.match(token):
-        return word in openers
+    if token in maybe_final or _DOTTED.match(token) or _DOTTED.match(token.rsplit("-", 1)[-1]):
+        return word in openers  # "U.S.", and "EU-U.S. Data Privacy Framework" ("Swiss-U.S.")
     return True
 
 

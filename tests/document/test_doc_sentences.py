@@ -23,6 +23,11 @@ from notice_check.document import sentences, split_sentences
             "Transfers to the U.S. Department of Commerce list are rare.",
             ["Transfers to the U.S. Department of Commerce list are rare."],
         ),
+        (  # a hyphenated country pair: the period of "U.S." does not end the sentence either
+            "We rely on the EU-U.S. Data Privacy Framework and the Swiss-U.S. DPF. Data goes to the EU-U.S. We stop.",
+            ["We rely on the EU-U.S. Data Privacy Framework and the Swiss-U.S. DPF.", "Data goes to the EU-U.S.",
+             "We stop."],
+        ),
         (
             "We collect names, emails, etc. We never sell them.",
             ["We collect names, emails, etc.", "We never sell them."],
