@@ -225,6 +225,10 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
     if a.practice == "processing":
         # "we cannot read your messages": a store holding them end-to-end encrypted holds what it cannot read
         covered = [f for f in covered if not (f.store and f.store.encryption and f.store.encryption.end_to_end)]
+        if ctx.vocab.denies_looking_only(a.evidence.text):
+            # "we never access the content of your notes": holding the notes is not looking at them
+            covered = [f for f in covered if f.section != "stores"]
+            coarse = [f for f in coarse if f.section != "stores"]
     counter, excepted = _excepted(ctx, a, [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f)) + (
         " (not end-to-end encrypted)" if a.practice == "processing" and f.store and f.store.encryption
         and f.store.encryption.end_to_end is False else "")) for f in covered])

@@ -28,6 +28,8 @@ class Vocabulary:
     unmediated_access: re.Pattern[str]
     generic_party_words: frozenset[str]
     narrowed_after: re.Pattern[str]
+    access_verbs: re.Pattern[str]
+    access_not_with: re.Pattern[str]
     narrowed_states: frozenset[str]
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
@@ -56,6 +58,10 @@ class Vocabulary:
     def denies_only_unmediated_access(self, text: str) -> bool:
         """ "we never give governments direct access": legal process is not what is denied."""
         return bool(self.unmediated_access.search(text))
+
+    def denies_looking_only(self, sentence: str) -> bool:
+        """ "we never access the content of your notes": looking at data is denied, not holding it."""
+        return bool(self.access_verbs.search(sentence)) and not self.access_not_with.search(sentence)
 
     def narrows(self, data: str, sentence: str) -> bool:
         """ "messages that could not be delivered", "undelivered messages": the sentence qualifies its data."""
@@ -95,6 +101,8 @@ def vocabulary() -> Vocabulary:
                                     for c in raw["unrecorded_limits"]),
             unmediated_access=re.compile(str(raw["unmediated_access"]), re.IGNORECASE),
             generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
+            access_verbs=re.compile(str(raw["access_denial"]["verbs"]), re.IGNORECASE),
+            access_not_with=re.compile(str(raw["access_denial"]["not_with"]), re.IGNORECASE),
             narrowed_after=re.compile(str(raw["narrowed_data"]["after"]), re.IGNORECASE),
             narrowed_states=frozenset(str(w).lower() for w in raw["narrowed_data"]["states"]),
         )

@@ -702,7 +702,8 @@ class _SentenceReader:
             party_mentions = actors + [p for p in party_mentions if p.head not in {a.head for a in actors}]
         base = dict(
             practice=practice,
-            modality="may" if may or trig.hedged else "fact",
+            # hedged: where a party is may be where data is; "none of our providers is in the US" denies it outright
+            modality="may" if may or (trig.hedged and not negated) else "fact",
             scope="exclusive" if exclusive else "unspecified",
             data=DataRef(text=data_text, categories=_data_categories(data_text)) if data_text else None,
             location=location,

@@ -302,8 +302,8 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
             return False
         holder = _resolve_relative(subj[0])
     part = _prep_object(holder, "of")
-    if part is not None and holder.pos_ in ("PRON", "NUM", "DET", "ADJ"):
-        holder = part  # "some of our providers"
+    if part is not None and (holder.pos_ in ("PRON", "NUM", "DET", "ADJ") or holder.lower_ in _QUANTITY_WORDS):
+        holder = part  # "some of our providers", "none of our providers"
     if holder.pos_ == "PROPN":  # "Acme Computer Systems Company Limited (located in ...)": the name alone
         words = [t for t in holder.subtree if t.i == holder.i or (t.i < holder.i and t.dep_ in ("compound", "flat"))]
     else:  # "recipients of your data": the head noun's phrase, not what modifies it
@@ -1996,8 +1996,8 @@ def located_party(ctx: SentenceContext, tok: Token) -> bool:
     else:
         holders = [_resolve_relative(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     for holder in holders:
-        if holder.pos_ in ("PRON", "NUM", "DET", "ADJ"):
-            holder = _prep_object(holder, "of") or holder  # "some of our providers"
+        if holder.pos_ in ("PRON", "NUM", "DET", "ADJ") or holder.lower_ in _QUANTITY_WORDS:
+            holder = _prep_object(holder, "of") or holder  # "some of our providers", "none of our providers"
         if holder.lemma_.lower() in {"office", "headquarters", "branch", "hq"}:
             continue  # a building, not a party that handles data
         if classify_party(ctx.lex, _noun_text(holder)) in _LOCATED_KINDS:

@@ -75,3 +75,24 @@ def test_an_affiliates_engineers_are_checked_against_the_affiliates_access():
     china = [f for f in findings if f.evidence is not None and "Engineers" in f.evidence.text]
     assert [(f.verdict, [(r.section, r.key) for r in f.manifest_refs]) for f in china] == [
         ("supported", [("accesses", "sh_dev_access")])]
+
+
+# "None of our service providers are located in the United States" was a storage denial of "None of our service
+# providers" (the data!), because "none of" hid the party; it is the party-location denial, and not hedged: a
+# processor reaching the data from the United States contradicts it.
+def test_none_of_our_providers_is_a_plain_denial_of_their_place(claims):
+    found = claims("None of our service providers are located in the United States.")
+    assert [(a.practice, a.polarity, a.modality, [p.kind for p in a.parties], a.location.countries)
+            for a in found] == [("processing", "deny", "fact", ["processor"], ["US"])]
+
+
+def test_a_processor_in_that_place_contradicts_it_end_to_end():
+    from pathlib import Path
+
+    import notice_check
+
+    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "eea-only" / "manifest.yaml"
+    text = b"None of our service providers are located in the United States.\n"
+    found = [(f.verdict, [(r.section, r.key) for r in f.manifest_refs])
+             for f in notice_check.check("-", manifest, data=text).findings if f.evidence is not None]
+    assert found == [("contradicted", [("accesses", "us_support")])]
