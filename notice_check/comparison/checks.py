@@ -598,6 +598,9 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
             f"The notice says {claim}, but the manifest records retention periods, not events such as {event}.",
             covered,
         )
+    if a.polarity == "affirm" and ctx.vocab.keeps_indefinitely(a.evidence.text):
+        # "we keep your data indefinitely": no period to compare, and not a limited time either
+        return _cannot(ctx, f"it may keep {data} indefinitely", "no store's period can contradict that")
     return _cannot(ctx, f"it keeps {data} for a limited time", "it names no period or event to compare")
 
 
@@ -648,7 +651,8 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
             universal=True,
             needs_confirming=False,
             doubts=[Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None],
-            nothing="no store of this data",
+            confirming=[f for f in covered if _encrypted(f, kind) is False],
+            nothing=f"no store of this data with {label}",
         )
     hedged = a.modality == "may" or bool(a.conditions)
     claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"

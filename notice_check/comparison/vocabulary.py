@@ -29,6 +29,7 @@ class Vocabulary:
     generic_party_words: frozenset[str]
     narrowed_after: re.Pattern[str]
     access_verbs: re.Pattern[str]
+    indefinite: tuple[re.Pattern[str], re.Pattern[str]]  # (says, unless negated)
     access_not_with: re.Pattern[str]
     narrowed_states: frozenset[str]
 
@@ -58,6 +59,10 @@ class Vocabulary:
     def denies_only_unmediated_access(self, text: str) -> bool:
         """ "we never give governments direct access": legal process is not what is denied."""
         return bool(self.unmediated_access.search(text))
+
+    def keeps_indefinitely(self, sentence: str) -> bool:
+        says, negated = self.indefinite
+        return bool(says.search(sentence)) and not negated.search(sentence)
 
     def denies_looking_only(self, sentence: str) -> bool:
         """ "we never access the content of your notes": looking at data is denied, not holding it."""
@@ -101,6 +106,8 @@ def vocabulary() -> Vocabulary:
                                     for c in raw["unrecorded_limits"]),
             unmediated_access=re.compile(str(raw["unmediated_access"]), re.IGNORECASE),
             generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
+            indefinite=(re.compile(str(raw["indefinite"]["says"]), re.IGNORECASE),
+                        re.compile(str(raw["indefinite"]["not"]), re.IGNORECASE)),
             access_verbs=re.compile(str(raw["access_denial"]["verbs"]), re.IGNORECASE),
             access_not_with=re.compile(str(raw["access_denial"]["not_with"]), re.IGNORECASE),
             narrowed_after=re.compile(str(raw["narrowed_data"]["after"]), re.IGNORECASE),

@@ -575,7 +575,7 @@ def is_exclusive(ctx: SentenceContext, tok: Token, data_head: Token | None, plac
         near = list(range(max(0, lo - 4), lo)) + list(range(hi, min(len(ctx.doc), hi + 2)))
         if any(ctx.doc[i].lower_ in adverbs for i in near):
             return True
-    if re.search(r"(nowhere|anywhere) (else|other than)|no other (country|countries|location|place)",
+    if re.search(r"\b(nowhere|anywhere) (else|other than)\b|\bno other (country|countries|location|place)",
                  ctx.text, re.IGNORECASE):
         return True
     for i in ctx.region(tok):
@@ -688,6 +688,12 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                 objs = [g for g in child.children if g.dep_ == "dobj" and g.i == child.i + 1]
                 if objs:
                     return objs[0]
+        for child in kids:  # "we encrypt your notes end-to-end": "end" read as a verb whose subject is the object
+            if child.dep_ == "ccomp" and child.lower_ == "end" and any(
+                    g.lower_ in ("-", "‐") for g in child.children):
+                objs = [g for g in child.children if g.dep_ == "nsubj"]
+                if objs:
+                    return _resolve_relative(objs[0])
         # "we do not sell or rent your data": the object hangs on the last conjunct
         for child in kids:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):

@@ -1,0 +1,34 @@
+"""Verdict messages that said the wrong thing, found by probing the shipped examples.
+
+"Your notes are not end-to-end encrypted" was supported with "the manifest declares no store of this data",
+although the manifest's store of notes is exactly what confirms it; "we keep your data indefinitely" was
+reported as keeping it "for a limited time".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import notice_check
+
+MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "truthful-saas" / "manifest.yaml"
+
+
+def _findings(text: str, practice: str):
+    found = notice_check.check("-", MANIFEST, data=text.encode() + b"\n").findings
+    return [f for f in found if f.practice == practice and f.evidence is not None]
+
+
+def test_a_denial_of_end_to_end_encryption_cites_the_store_that_confirms_it():
+    [finding] = _findings("Your notes are not end-to-end encrypted.", "encryption")
+    assert finding.verdict == "supported"
+    assert [(r.section, r.key) for r in finding.manifest_refs] == [("stores", "notes")]
+    assert "declares no store" not in finding.message
+
+
+def test_keeping_data_indefinitely_is_not_a_limited_time():
+    [finding] = _findings("We keep your data indefinitely unless you ask us to delete it.", "retention")
+    assert finding.verdict == "unverifiable" and "indefinitely" in finding.message
+    assert "limited time" not in finding.message
+    [plain] = _findings("We keep your data for as long as necessary.", "retention")
+    assert "limited time" in plain.message
