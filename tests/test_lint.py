@@ -59,3 +59,15 @@ def test_readme_explains_every_pinned_dependency():
     table = readme.split("## Dependencies and why", 1)[1].split("\n## ", 1)[0]
     missing = [pin for pin in pins if f"| `{pin}` |" not in table]
     assert not missing, f"README 'Dependencies and why' lacks a line for {missing}"
+
+
+def test_no_control_characters_in_code_or_rules():
+    """A "\\b" written in a non-raw string becomes a backspace: a pattern with one never matches (one did, from the
+    first commit until 2026-12, in slots.is_exclusive). Code, rules and data must hold printable text only."""
+    bad = []
+    for path in sorted((ROOT / "notice_check").rglob("*")):
+        if path.suffix in (".py", ".yml", ".yaml", ".json", ".txt", ".md") and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            bad += [f"{path.relative_to(ROOT)}:{n}" for n, line in enumerate(text.splitlines(), 1)
+                    if any(ord(c) < 32 and c != "\t" for c in line)]
+    assert bad == []
