@@ -28,7 +28,7 @@ def _excepted(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[
         doubts = [Doubt(f"{c.says}, which the notice describes elsewhere (the denial's exception)", c.fact)
                   for c in inside]
         counter = [c for c in counter if c not in inside]
-    missing = ctx.vocab.unrecorded(a.conditions) or ctx.vocab.unrecorded_limit(a.evidence.text)
+    missing = ctx.vocab.unrecorded(a.conditions) or ctx.vocab.unrecorded_limit(a.evidence.text, ctx.categories(a))
     if missing and counter:
         doubts += [Doubt(f"{c.says}, and the manifest does not record {missing}", c.fact) for c in counter]
         counter = []

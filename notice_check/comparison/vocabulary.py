@@ -23,7 +23,7 @@ class Vocabulary:
     countries_with_article: frozenset[str]
     negative_determiners: tuple[str, ...]
     unrecorded_conditions: tuple[tuple[str, re.Pattern[str]], ...]  # (what the manifest lacks, pattern)
-    unrecorded_limits: tuple[tuple[str, re.Pattern[str]], ...]  # the same, matched on the sentence
+    unrecorded_limits: tuple[tuple[str, re.Pattern[str], str | None], ...]  # matched on the sentence
     notice_exception: re.Pattern[str]
     unmediated_access: re.Pattern[str]
     generic_party_words: frozenset[str]
@@ -48,9 +48,10 @@ class Vocabulary:
         return next((says for says, pattern in self.unrecorded_conditions
                      for c in conditions if pattern.search(c)), None)
 
-    def unrecorded_limit(self, sentence: str) -> str | None:
+    def unrecorded_limit(self, sentence: str, categories: tuple[str, ...] = ()) -> str | None:
         """What the manifest would need to know to settle a denial its own sentence limits, if anything."""
-        return next((says for says, pattern in self.unrecorded_limits if pattern.search(sentence)), None)
+        return next((says for says, pattern, unless in self.unrecorded_limits
+                     if pattern.search(sentence) and unless not in categories), None)
 
     def excepts_notice(self, texts: list[str]) -> bool:
         """ "except as described in this policy": the notice's other assertions are the exception."""
@@ -102,8 +103,8 @@ def vocabulary() -> Vocabulary:
             unrecorded_conditions=tuple((str(c["says"]), re.compile(str(c["pattern"]), re.IGNORECASE))
                                         for c in raw["unrecorded_conditions"]),
             notice_exception=re.compile(str(raw["notice_exception"]), re.IGNORECASE),
-            unrecorded_limits=tuple((str(c["says"]), re.compile(str(c["pattern"]), re.IGNORECASE))
-                                    for c in raw["unrecorded_limits"]),
+            unrecorded_limits=tuple((str(c["says"]), re.compile(str(c["pattern"]), re.IGNORECASE),
+                                     c.get("unless_category")) for c in raw["unrecorded_limits"]),
             unmediated_access=re.compile(str(raw["unmediated_access"]), re.IGNORECASE),
             generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
             indefinite=(re.compile(str(raw["indefinite"]["says"]), re.IGNORECASE),

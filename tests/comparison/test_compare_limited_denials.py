@@ -34,6 +34,10 @@ def _verdicts(text: str) -> list[tuple[str, str, str]]:
      "whether users consented"),
     ("We do not track your browsing history across other websites.", "collection",
      "where the data was collected"),
+    ("We have not sold or shared the personal information of consumers under 16 years of age.", "sale",
+     "which users are children"),
+    ("We do not use or disclose sensitive personal information for purposes other than those permitted by law.",
+     "sharing", "which data the law counts as sensitive"),
 ])
 def test_a_limited_denial_is_unverifiable_and_says_why(text, practice, missing):
     found = [(v, m) for p, v, m in _verdicts(text) if p == practice]
@@ -45,7 +49,24 @@ def test_a_limited_denial_is_unverifiable_and_says_why(text, practice, missing):
     ("We do not sell your email address to third parties.", "sale"),
     ("We do not collect your precise location.", "collection"),
     ("We do not collect your browsing history.", "collection"),
+    ("We do not sell personal information as the term is defined in the CCPA.", "sale"),
 ])
 def test_the_plain_denial_is_still_contradicted(text, practice):
     assert "contradicted" in {v for p, v, _ in _verdicts(text) if p == practice}
 
+
+
+def test_a_manifest_that_records_childrens_data_still_settles_a_denial_about_it():
+    from comparison_builders import judged, manifest
+
+    from notice_check.comparison import compare
+    from notice_check.extraction import extract_sentences
+    from notice_check.models import Sentence
+
+    text = "We do not sell the personal information of children under 13."
+    [a] = [x for x in extract_sentences([Sentence(text=text, start=0, end=len(text))]) if x.practice == "sale"]
+    m = manifest(country="US",
+                 entities=[{"key": "broker", "name": "Data Broker Inc.", "country": "US",
+                            "relationship": "third_party"}],
+                 disclosures=[{"key": "kids", "recipient": "broker", "categories": ["user.childrens"], "sale": True}])
+    assert judged(compare([a], m), a).verdict == "contradicted"
