@@ -1,9 +1,12 @@
-"""Pronoun subjects that point back one sentence: "We use agents to fulfil orders. They have access to ...".
+"""Words that point back one sentence: "We use agents to fulfil orders. They have access to ...", "Your data is
+stored in Japan. It is not stored anywhere else."
 
-The extractor reads one sentence at a time, so "they" names nobody. Here a sentence that opens with such a
-pronoun (see `anaphora` in lexicon.yml) is parsed with the pronoun replaced by the party phrase of the
-sentence before it in the same paragraph. Only `parse_text` changes: the evidence quoted is the sentence as
-written. The sentences before are parsed once more, but few sentences open with a pronoun.
+The extractor reads one sentence at a time, so "they" names nobody and "anywhere else" is anywhere at all. Here a
+sentence that opens with such a pronoun (see `anaphora` in lexicon.yml) is parsed with the pronoun replaced by the
+party phrase of the sentence before it in the same paragraph, and a sentence that names no place but says
+"anywhere else" or "elsewhere" is parsed with the places of the sentence before ("anywhere other than Japan").
+Only `parse_text` changes: the evidence quoted is the sentence as written. The sentences before are parsed once
+more, but few sentences open with a pronoun.
 """
 
 from __future__ import annotations
@@ -33,6 +36,29 @@ def resolve_pronoun_subjects(sentences: list[Sentence], an: Analyzer) -> list[Se
             s = sentences[i]
             a, b = m.span(1)
             out[i] = s.model_copy(update={"parse_text": f"{s.text[:a]}{phrase}{s.text[b:]}"})
+    return out
+
+
+def resolve_elsewhere(sentences: list[Sentence], an: Analyzer) -> list[Sentence]:
+    """The same sentences; one that says "anywhere else" and names no place gets the places of the sentence
+    before: a denial of storage "anywhere else" was a denial of storage anywhere, which every store contradicted.
+    """
+    from notice_check.extraction.places import find_places
+
+    pattern = an.rules.lexicon.pattern("anaphora", "elsewhere")
+    out = list(sentences)
+    for i in range(1, len(sentences)):
+        s, prev = sentences[i], sentences[i - 1]
+        m = pattern.search(s.analysed)
+        if m is None or not _same_paragraph(prev, s) or find_places(an.nlp.make_doc(s.analysed), an.places):
+            continue
+        named = find_places(an.nlp.make_doc(prev.analysed), an.places)
+        if not named:
+            continue
+        places = " and ".join(dict.fromkeys(p.span.text for p in named))
+        text = s.analysed
+        where = m.group(1) or "anywhere"  # "elsewhere" reads as "anywhere other than ..."
+        out[i] = s.model_copy(update={"parse_text": f"{text[:m.start()]}{where} other than {places}{text[m.end():]}"})
     return out
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from notice_check import geo
 from notice_check.errors import UnsupportedLanguageError
 from notice_check.extraction import slots
-from notice_check.extraction.anaphora import resolve_pronoun_subjects
+from notice_check.extraction.anaphora import resolve_elsewhere, resolve_pronoun_subjects
 from notice_check.extraction.pipeline import Analyzer, load_analyzer
 from notice_check.extraction.places import find_places
 from notice_check.extraction.reparse import misread_verb_text, name_subject_text, reads_as_clause
@@ -825,14 +825,13 @@ def _anywhere_else(assertions: list[Assertion]) -> list[Assertion]:
     """"stored in Japan and never kept anywhere else": one exclusive claim, not an extra denial."""
     out = list(assertions)
     for a in assertions:
-        if a.polarity == "deny" and a.location is None and re.search(
+        if a.polarity == "deny" and a.location is None and a.practice in slots.LOCATION_PRACTICES and re.search(
             r"\b(anywhere else|elsewhere|any other (country|place|location))\b", a.evidence.text, re.I
         ):
             twins = [b for b in assertions if b.practice == a.practice and b.polarity == "affirm" and b.location]
-            if twins:
-                out.remove(a)
-                for b in twins:
-                    b.scope = "exclusive"
+            out.remove(a)  # with no place to be "else" than, it is no denial of the practice anywhere
+            for b in twins:
+                b.scope = "exclusive"
     return out
 
 
@@ -899,6 +898,7 @@ def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: i
     """The assertions of each sentence, aligned with `sentences` (empty for those never parsed)."""
     an = load_analyzer()
     sentences = resolve_pronoun_subjects(sentences, an)  # "They have access to ...": who they are
+    sentences = resolve_elsewhere(sentences, an)  # "It is not stored anywhere else": else than where
     sentences = [_plain_apostrophes(s) for s in sentences]
     contents = an.rules.lexicon.pattern("contents_headings")
     wanted = [i for i, s in enumerate(sentences)

@@ -64,3 +64,30 @@ def test_businesses_named_by_a_law_are_not_taken_for_the_parties_before():
             "policy not to disclose personal information to third parties for direct marketing.\n")
     denials = [a for a in _claims(text) if a.practice == "sharing" and "Such businesses" in a.evidence.text]
     assert denials == []
+
+
+# "Your personal data is stored in Japan. It is not stored anywhere else." The second sentence named no place,
+# so it was a denial of storage anywhere, which the Japanese stores themselves contradicted. It now reads the
+# places of the sentence before ("anywhere other than Japan"); with no sentence before to read, it is no claim.
+def test_anywhere_else_is_else_than_the_places_just_named():
+    from pathlib import Path
+
+    import notice_check
+
+    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
+    text = b"Your personal data is stored in Japan. It is not stored anywhere else.\n"
+    result = notice_check.check("-", manifest, data=text)
+    [denial] = [a for a in result.assertions if a.polarity == "deny"]
+    assert (denial.practice, denial.location.mode, denial.location.countries) == ("storage", "outside", ["JP"])
+    [finding] = [f for f in result.findings if f.assertion_id == denial.id]
+    assert finding.verdict == "contradicted"
+    refs = {(r.section, r.key) for r in finding.manifest_refs}
+    assert ("stores", "talk_media") in refs and not refs & {("stores", "accounts"), ("stores", "talk_messages")}
+
+
+def test_elsewhere_with_no_place_before_is_no_claim():
+    from notice_check.document import load_document
+    from notice_check.extraction import extract
+
+    found = extract(load_document("-", data=b"It is not stored anywhere else.\n\nWe do not keep it elsewhere.\n"))
+    assert [a for a in found if a.practice == "storage"] == []
