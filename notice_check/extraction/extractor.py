@@ -365,6 +365,7 @@ CHECKS: dict[str, Check] = {
     and not (t.head.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "aux") for g in t.head.children)),
     "device_lifetime": lambda c, t: slots.device_lifetime(c, t, _device(c, t)),
     "located_party": slots.located_party,
+    "residual_store": lambda c, t: bool(c.lex.pattern("residual_stores").search(c.region_text(t))),
     "consented": slots.consented_to,  # "you agree to the processing of your data in the US"
     "business_transfer_context": lambda c, t: bool(c.lex.pattern("business_transfer_context").search(c.text)),
     "collector_actor": lambda c, t: bool(_collectors(c, t)),

@@ -435,6 +435,7 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "retention_phrase": _RETENTION,
     "access_holder": [lex_lemmas("check_words", "access_verbs")],
     "consented": [lex_lemmas("consent_verbs")],
+    "residual_store": [lex_regex("residual_stores")],
     "secure_modifier": [lex_lemmas("check_words", "secure_words")],
     "collector_actor": [parties(only={"third_party", "advertiser"})],
     "business_transfer_context": [lex_regex("business_transfer_context")],

@@ -455,6 +455,10 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
                 if child.dep_ == "det":
                     continue
                 return True
+            if child.dep_ in ("advmod", "prep", "npadvmod") and child.i < cur.i and (
+                    cur.i == tok.i or cur.i == conj_head(tok).i) and ctx.lex.negative_phrases.search(
+                    " ".join(t.text for t in child.subtree)):
+                return True  # "we no longer store or share your data": "share" inherits it from "store"
             if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 if child.lower_ in ("none", "nothing", "neither", "nobody", "no"):
                     return True
@@ -494,6 +498,8 @@ def _text_outside_events(ctx: SentenceContext, tok: Token) -> str:
             inside.update(x.i for x in t.subtree)
         elif t.dep_ == "relcl" and t.i != tok.i and tok not in t.subtree:
             inside.update(x.i for x in t.subtree)  # "data that we no longer need is deleted": says which data
+        elif t.dep_ == "conj" and t.head.i == tok.i and t.pos_ in ("VERB", "AUX") and t.i > tok.i:
+            inside.update(x.i for x in t.subtree)  # "copies remain ... and are no longer linked to you"
     if not inside:
         return ctx.region_text(tok)
     return "".join(ctx.doc[i].text_with_ws for i in sorted(region - inside)).strip()
