@@ -400,6 +400,7 @@ CHECKS: dict[str, Check] = {
     "meta_frame": slots.meta_frame,
     "rights_frame": slots.rights_frame,
     "relative_clause": lambda c, t: slots.conj_head(t).dep_ == "relcl",
+    "restrictive_relative": lambda c, t: slots.restrictive_relative(t),
     "plan_frame": lambda c, t: t.dep_ == "xcomp" and t.head.lemma_ in (
         "plan", "intend", "aim", "consider", "hope", "expect", "wish", "want", "seek"),
     "storage_compound": lambda c, t: any(
@@ -473,7 +474,8 @@ def _title_like(text: str, doc: Doc | Span | None = None) -> bool:
 TREE_CHECKS = frozenset({
     "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention", "title",
     "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
-    "meta_frame", "rights_frame", "relative_clause", "document_noun", "access_holder", "party_subject", "concession",
+    "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
+    "party_subject", "concession",
     "authority_subject", "engaged_party",
 })
 

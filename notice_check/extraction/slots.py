@@ -380,6 +380,17 @@ def _own_clause(tok: Token) -> bool:
     return False
 
 
+def restrictive_relative(tok: Token) -> bool:
+    """The trigger's clause describes its noun ("the information that we retain"): no claim of its own. Not
+    ", which are retained and anonymized": a clause after a comma adds a statement."""
+    clause = conj_head(tok)
+    if clause.dep_ != "relcl":
+        return False
+    pronoun = next((c for c in clause.children if c.lower_ in ("which", "who")
+                    and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    return not (pronoun is not None and pronoun.i > 0 and tok.doc[pronoun.i - 1].text == ",")
+
+
 def conj_head(tok: Token) -> Token:
     """The first of a run of coordinated words: "process" in "we process or retain"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:

@@ -45,3 +45,11 @@ def test_a_negation_in_a_later_clause_does_not_negate_the_claim(claims):
     text = ("Copies of certain log records remain in our database but are disassociated from personal identifiers "
             "and no longer linked to your account.")
     assert [a.polarity for a in claims(text) if a.practice == "retention"] == ["affirm"]
+
+
+# ", which are retained and anonymized" adds a statement; "the information that we retain" only describes.
+def test_a_clause_after_a_comma_retains_a_restrictive_one_describes(claims):
+    text = "Clearing your history does not remove information from our search logs, which are retained and anonymized."
+    assert [a.polarity for a in claims(text) if a.practice == "retention"] == ["affirm"]
+    described = claims("You can see the information that we retain about you.")
+    assert [a for a in described if a.practice == "retention"] == []
