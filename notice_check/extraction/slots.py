@@ -1368,7 +1368,12 @@ def disclaimed(ctx: SentenceContext, tok: Token) -> bool:
         if came_by in ("ccomp", "advcl", "xcomp", "conj") and cur.lemma_ in _GUARANTEE_VERBS and any(
                 c.dep_ == "neg" for c in cur.children):
             return True
+        if came_by == "pobj" and cur.lower_ == "for" and cur.head.lemma_ in _LIABLE_WORDS:
+            return True  # "we are not responsible for the collection, use, or disclosure of information ..."
     return False
+
+
+_LIABLE_WORDS = {"responsible", "liable", "accountable", "responsibility", "liability"}
 
 
 _GUARANTEE_VERBS = {"guarantee", "ensure", "warrant", "promise", "assure", "represent"}
@@ -1999,6 +2004,15 @@ def others_denial(ctx: SentenceContext, tok: Token) -> bool:
         return bound.lower_ not in ("we", "us", "i") and bound.lower_ not in ctx.lex.words("user_subjects") and \
             classify_party(ctx.lex, _noun_text(bound)) != "self"
     subject = active_subject(tok)
+    if subject is None:  # "require that these contractors (i) protect ..., and (ii) not use or disclose ...":
+        cur = tok        # the list item hangs on the first item's verb, whose subject is the contractors
+        for _ in range(3):
+            if cur.dep_ not in ("conj", "dep") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            subject = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                break
     if subject is None or any(c.dep_ == "det" and c.lower_ in ctx.lex.words("negation", "negative_determiners")
                               for c in subject.children):
         return False
@@ -2006,7 +2020,8 @@ def others_denial(ctx: SentenceContext, tok: Token) -> bool:
         return True
     # a class of parties ("advertisers", "our service providers"); the organisation names itself in the
     # singular ("The Company does not provide ...", "Strand Bank does not pass ...")
-    return subject.tag_ in ("NNS", "NNPS") and subject_party(ctx, tok) is not None
+    return subject.tag_ in ("NNS", "NNPS") and (subject_party(ctx, tok) is not None or classify_party(
+        ctx.lex, _noun_text(subject)) not in (None, "self"))
 
 
 def located_party(ctx: SentenceContext, tok: Token) -> bool:

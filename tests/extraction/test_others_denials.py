@@ -55,3 +55,22 @@ def test_letting_advertisers_collect_is_sharing_with_them(claims):
     found = claims("We allow advertisers to collect your data.")
     assert ("sharing", "affirm", ["advertiser"]) in [(a.practice, a.polarity, [p.kind for p in a.parties])
                                                      for a in found]
+
+
+# Read on OPP-115's tuned half (sharing "does not" false positives): two denials that were not the organisation's.
+@pytest.mark.parametrize("text", [
+    # a disclaimer of responsibility for what others disclose
+    "We are not responsible for the collection, use, or disclosure of information collected through these "
+    "third-party web sites.",
+    # a rule for contractors, in a numbered list whose second item hangs on the first item's verb
+    "We also require that these contractors (i) protect the privacy of your personally identifiable information "
+    "consistent with this Privacy Policy, and (ii) not use or disclose your personally identifiable information "
+    "for any other purpose.",
+])
+def test_disclaimers_and_rules_in_lists_are_no_denial_of_ours(claims, text):
+    assert [(a.practice, a.polarity) for a in claims(text) if a.polarity == "deny"] == []
+
+
+def test_our_own_denial_after_an_affirmation_stays(claims):
+    found = claims("We store your data and do not share it with advertisers.")
+    assert [(a.practice, a.polarity) for a in found] == [("storage", "affirm"), ("sharing", "deny")]
