@@ -39,6 +39,10 @@ def stem(word: str) -> str:
     return word
 
 
+# "message logs", "message metadata": records about the thing an alias names, not the thing ("messages")
+_RECORDS_OF = frozenset(stem(w) for w in ("log", "logs", "metadata"))
+
+
 def _tokens(text: str) -> list[tuple[str, int, int]]:
     """(stem, start, end) of each meaningful word, filler words left out."""
     return [(stem(m.group()), m.start(), m.end()) for m in _WORD.finditer(text) if m.group() not in _FILLER]
@@ -89,7 +93,8 @@ def match_phrase(phrase: str, aliases: Iterable[Alias], rules: Iterable[PhraseRu
     for alias in sorted(aliases, key=lambda a: -len(a.stems)):
         n = len(alias.stems)
         for i in range(len(stems) - n + 1):
-            if stems[i:i + n] == list(alias.stems) and not any(used[i:i + n]):
+            if stems[i:i + n] == list(alias.stems) and not any(used[i:i + n]) and (
+                    i + n >= len(stems) or stems[i + n] not in _RECORDS_OF):
                 used[i:i + n] = [True] * n
                 start, end = tokens[i][1], tokens[i + n - 1][2]
                 masked[start:end] = _MASK * (end - start)

@@ -32,3 +32,13 @@ def test_keeping_data_indefinitely_is_not_a_limited_time():
     assert "limited time" not in finding.message
     [plain] = _findings("We keep your data for as long as necessary.", "retention")
     assert "limited time" in plain.message
+
+
+def test_message_logs_are_not_the_messages():
+    """ "We do not keep message logs" (records of who messaged whom) was contradicted by the store of the messages
+    themselves: the manifest's alias "messages" matched "message" in "message logs"."""
+    manifest = MANIFEST.parents[1] / "retention-encryption" / "manifest.yaml"
+    found = notice_check.check("-", manifest, data=b"We do not keep message logs.\n").findings
+    assert "contradicted" not in {f.verdict for f in found if f.practice == "retention"}
+    plain = notice_check.check("-", manifest, data=b"We do not keep your messages.\n").findings
+    assert "contradicted" in {f.verdict for f in plain if f.practice == "retention"}
