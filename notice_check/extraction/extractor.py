@@ -502,6 +502,15 @@ def _passes(ctx: SentenceContext, hit: Hit) -> bool:
 # ---------------------------------------------------------------------- assertion building
 
 
+def _outside_only(ctx: SentenceContext, tok: Token) -> bool:
+    """The claim is about going abroad ("abroad", "overseas", "outside the country"), with no place of its own."""
+    return bool(_OUTSIDE_WORDS.search(ctx.region_text(tok)))
+
+
+_OUTSIDE_WORDS = re.compile(r"\b(abroad|overseas|internationally|offshore|outside (of )?(the|your|our) country|"
+                            r"foreign countr(y|ies)|other countries)\b", re.I)
+
+
 def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str | None) -> Location | None:
     if not mentions:
         return None
@@ -697,6 +706,10 @@ class _SentenceReader:
                 found = _location(ctx, tok, origins, "outside")
                 location = found.model_copy(update={"mode": "outside"}) if found else None
         exclusive = slots.is_exclusive(ctx, tok, head, mentions)
+        if negated and location is not None and location.mode == "in" and practice in slots.LOCATION_PRACTICES \
+                and _outside_only(ctx, tok) and mentions and {m.root.i for m in mentions} <= slots.excepted_places(ctx):
+            # "not transferred abroad, except to South Korea": abroad only to South Korea, not "not to Korea"
+            negated, exclusive = False, True
         actors: list[slots.PartyMention] = []
         if practice in ("processing", "collection", "storage"):
             actors = slots.actor_parties(ctx, tok)

@@ -40,3 +40,23 @@ def test_a_named_example_discloses_the_store_end_to_end():
     result = notice_check.check("-", LINE_MANIFEST, data=text)
     korea = [f for f in result.findings if ("stores", "talk_media") in {(r.section, r.key) for r in f.manifest_refs}]
     assert korea and {f.verdict for f in korea} == {"supported"}
+
+
+# "Personal information is not transferred abroad, except to South Korea" read as "not transferred to South
+# Korea" (the exception's place taken for the denied one), which the Korean store then contradicted. Abroad,
+# except one place, is: abroad only to that place.
+@pytest.mark.parametrize(("text", "countries"), [
+    ("Personal information is not transferred abroad, except to South Korea.", ["KR"]),
+    ("We do not transfer your data overseas except to our affiliates in Singapore.", ["SG"]),
+])
+def test_not_abroad_except_one_place_is_only_that_place(claims, text, countries):
+    found = [a for a in claims(text) if a.practice == "transfer"]
+    assert [(a.polarity, a.scope, a.location.mode, a.location.countries) for a in found] == [
+        ("affirm", "exclusive", "in", countries)]
+
+
+def test_not_abroad_except_korea_end_to_end():
+    text = b"Personal information is not transferred abroad, except to South Korea.\n"
+    found = notice_check.check("-", LINE_MANIFEST, data=text).findings
+    china = [f for f in found if f.verdict == "contradicted"]  # the Korean store is allowed; China's access is not
+    assert [[(r.section, r.key) for r in f.manifest_refs] for f in china] == [[("accesses", "sh_dev_access")]]
