@@ -706,6 +706,8 @@ class _SentenceReader:
                 found = _location(ctx, tok, origins, "outside")
                 location = found.model_copy(update={"mode": "outside"}) if found else None
         exclusive = slots.is_exclusive(ctx, tok, head, mentions)
+        if exclusive and may and slots.permission_only(ctx, tok):
+            may = False  # "only employees in Japan can access your data": a restriction, not a possibility
         if negated and location is not None and location.mode == "in" and practice in slots.LOCATION_PRACTICES \
                 and _outside_only(ctx, tok) and mentions and {m.root.i for m in mentions} <= slots.excepted_places(ctx):
             # "not transferred abroad, except to South Korea": abroad only to South Korea, not "not to Korea"

@@ -530,6 +530,15 @@ def _unknowing(clause: Token) -> bool:
     return any(c.dep_ == "neg" for c in holder.children)
 
 
+def permission_only(ctx: SentenceContext, tok: Token) -> bool:
+    """The only modal of the claim is "can" ("only employees in Japan can access your data"): with "only", a
+    rule about who may, not a hedge. "May", "might", "could" and hedging phrases stay possibilities."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.lower_ in ("can", "ca") for c in aux) or any(c.lower_ in ("may", "might", "could") for c in aux):
+        return False
+    return not ctx.lex.modality_phrases.search(ctx.region_text(tok))
+
+
 def is_may(ctx: SentenceContext, tok: Token) -> bool:
     aux_words = ctx.lex.words("modality", "aux")
     cur: Token | None = _membership_copula(tok) or tok  # "data may be among the assets sold"
@@ -1910,7 +1919,10 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     # "Allstate and its business partners gather ...", "we, our suppliers and advertisers may use ...": each
     for member in _conj_chain(_through_quantity(subj)):  # "some of our partners": the partners
         member = _through_quantity(member)
-        text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(member)))
+        ids = _phrase_ids(member)
+        if min(ids) > 0 and ctx.doc[min(ids) - 1].lower_ in _AUTHORIZED:
+            ids.add(min(ids) - 1)  # "only authorized employees ...": the parser may read "authorized" as the verb
+        text = " ".join(ctx.doc[j].text for j in sorted(ids))
         kind = "self" if member.lower_ in ("we", "us") else classify_party(ctx.lex, text)
         employer = _employer(ctx, member)
         if employer is not None:  # "engineers at our affiliate", "employees of our service providers"
@@ -1944,6 +1956,7 @@ def _employer(ctx: SentenceContext, member: Token) -> tuple[str, str] | None:
     return None
 
 
+_AUTHORIZED = {"authorized", "authorised", "designated", "selected", "trained", "approved"}
 _LOCATED = {"located", "based", "situated", "headquartered"}
 _FOR_US = re.compile(r"\bon our behalf\b|\b(on|under|per|according to|in accordance with) our (documented )?"
                      r"instructions?\b", re.I)

@@ -62,3 +62,33 @@ def test_a_place_in_the_exception_of_a_denial_is_allowed_not_denied(claims, text
     found = [a for a in claims(text) if a.practice == "storage"]
     assert [(a.polarity, a.location.mode, sorted(a.location.countries)) for a in found] == [
         ("deny", "outside", ["JP", "SG"])]
+
+
+# "Only authorized employees in Japan can access your personal information" is the LINE promise in another form.
+# It was a *may* claim ("can") by processors ("employees", with "authorized" misread as the verb), so neither the
+# Korean store nor the Shanghai access contradicted it. With "only", "can" states a rule; staff the organisation
+# authorizes are its own.
+@pytest.mark.parametrize("text", [
+    "Only authorized employees in Japan can access your personal information.",
+    "Only authorized personnel in Japan can access your data.",
+])
+def test_only_staff_in_japan_can_access_is_an_exclusive_fact(claims, text):
+    found = [a for a in claims(text) if a.practice == "processing"]
+    assert [(a.modality, a.scope, a.location.countries, [p.kind for p in a.parties]) for a in found] == [
+        ("fact", "exclusive", ["JP"], ["self"])]
+
+
+def test_only_staff_in_japan_is_contradicted_by_the_shanghai_access():
+    from pathlib import Path
+
+    import notice_check
+
+    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
+    text = b"Only authorized employees in Japan can access your personal information.\n"
+    [finding] = [f for f in notice_check.check("-", manifest, data=text).findings if f.practice == "processing"]
+    assert finding.verdict == "contradicted"
+    assert ("accesses", "sh_dev_access") in {(r.section, r.key) for r in finding.manifest_refs}
+
+
+def test_may_with_only_stays_a_possibility(claims):
+    assert [a.modality for a in claims("Only our affiliates may access your data.")] == ["may"]
