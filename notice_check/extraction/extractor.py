@@ -781,9 +781,11 @@ class _SentenceReader:
             if found:
                 dur = slots.retention(self.ctx, self.doc[0])
                 if dur is not None and dur.days is not None:
+                    named = _row_label(self.sentence.text, found.start())
                     return [Assertion(
                         practice="retention", polarity="affirm", modality="fact", scope="unspecified",
-                        data=None, retention=Retention(text=dur.text, max_days=dur.days, until=dur.until),
+                        data=DataRef(text=named, categories=_data_categories(named)) if named else None,
+                        retention=Retention(text=dur.text, max_days=dur.days, until=dur.until),
                         evidence=self.evidence(), rule="retention.heading.v1",
                     )]
         if not self.ctx.mentions or any(t.pos_ in ("VERB", "AUX") for t in self.doc):
@@ -803,6 +805,18 @@ class _SentenceReader:
                 )
             ]
         return []
+
+
+def _row_label(text: str, period_at: int) -> str | None:
+    """What a table row or a "label: value" line under a retention heading is about: "Text messages | 14 days",
+    "Photos and videos: 30 days". Without it the period read as one for all data, which any longer store
+    contradicted."""
+    for sep in (" | ", ": "):
+        cut = text.find(sep)
+        if 0 < cut < period_at:
+            label = text[:cut].strip(" *_")
+            return label or None
+    return None
 
 
 def _said_otherwise(found: list[Assertion]) -> list[Assertion]:

@@ -1,0 +1,40 @@
+"""A retention table names its data in the first cell.
+
+"| Text messages | 14 days |" under a "Retention" heading was read as "we keep user data for at most 14 days",
+which the 30-day store of photos and videos then contradicted. The row's label (or the label before a colon in a
+"Photos and videos: 30 days" line) is now the claim's data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import notice_check
+from notice_check.document import load_document
+from notice_check.extraction import extract
+
+LINE_MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
+TABLE = b"""# Privacy Policy
+
+## Retention
+
+| Data | Retention period |
+| --- | --- |
+| Text messages | 14 days |
+| Photos and videos | 30 days |
+
+## How long we keep data
+
+Chat media: 30 days
+"""
+
+
+def test_each_row_names_its_data():
+    found = [a for a in extract(load_document("-", data=TABLE)) if a.practice == "retention"]
+    assert [(a.data.text if a.data else None, a.retention.max_days) for a in found] == [
+        ("Text messages", 14), ("Photos and videos", 30), ("Chat media", 30)]
+
+
+def test_a_row_is_judged_against_its_own_store():
+    findings = [f for f in notice_check.check("-", LINE_MANIFEST, data=TABLE).findings if f.practice == "retention"]
+    assert findings and "contradicted" not in {f.verdict for f in findings}
