@@ -788,7 +788,7 @@ class _SentenceReader:
                         retention=Retention(text=dur.text, max_days=dur.days, until=dur.until),
                         evidence=self.evidence(), rule="retention.heading.v1",
                     )]
-        if not self.ctx.mentions or any(t.pos_ in ("VERB", "AUX") for t in self.doc):
+        if not self.ctx.mentions or any(t.pos_ in ("VERB", "AUX") and t.is_alpha for t in self.doc):  # not "|"
             return []  # only verbless lines ("Japan and Singapore.") take their practice from the heading
         for practice, pattern in self.an.rules.headings.items():
             if practice == "retention" or not pattern.search(section):
@@ -798,10 +798,12 @@ class _SentenceReader:
                 return []
             root = mentions[0].root
             loc = _location(self.ctx, root, mentions, None)
+            named = _row_label(self.sentence.text, mentions[0].span.start_char)  # "| Photos | South Korea |"
             return [
                 Assertion(
                     practice=practice, polarity="affirm", modality="fact", scope="unspecified",
-                    data=None, location=loc, evidence=self.evidence(), rule=f"{practice}.heading.v1",
+                    data=DataRef(text=named, categories=_data_categories(named)) if named else None,
+                    location=loc, evidence=self.evidence(), rule=f"{practice}.heading.v1",
                 )
             ]
         return []

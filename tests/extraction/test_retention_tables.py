@@ -38,3 +38,24 @@ def test_each_row_names_its_data():
 def test_a_row_is_judged_against_its_own_store():
     findings = [f for f in notice_check.check("-", LINE_MANIFEST, data=TABLE).findings if f.practice == "retention"]
     assert findings and "contradicted" not in {f.verdict for f in findings}
+
+
+PLACES = b"""# Privacy Policy
+
+## Where we store data
+
+| Data | Location |
+| --- | --- |
+| Account information | Japan |
+| Photos and videos | South Korea |
+"""
+
+
+def test_a_table_of_places_names_its_data_per_row():
+    """ "| Account information | Japan |" was "we store user data only in Japan" (the Korean media store
+    contradicted it), and the next row made no claim at all: the parser tags "|" as a verb."""
+    found = [a for a in extract(load_document("-", data=PLACES)) if a.practice == "storage"]
+    assert [(a.data.text, a.location.countries) for a in found] == [
+        ("Account information", ["JP"]), ("Photos and videos", ["KR"])]
+    findings = notice_check.check("-", LINE_MANIFEST, data=PLACES).findings
+    assert "contradicted" not in {f.verdict for f in findings}
