@@ -674,6 +674,9 @@ class _SentenceReader:
             party_mentions = _collectors(ctx, tok)  # the party placing the cookie receives what it reads
         else:
             party_mentions = slots.parties(ctx, tok)
+        if "party_subject" in trig.requires and not party_mentions:
+            # "our payment provider receives your name ...": the subject is the recipient
+            party_mentions = [a for a in slots.actor_parties(ctx, tok) if a.kind != "self"]
         if practice == "sharing":
             party_mentions = [p for p in party_mentions if p.kind != "public_authority"]
             if not party_mentions and any(p.kind == "public_authority" for p in slots.parties(ctx, tok)):

@@ -83,3 +83,14 @@ def test_a_product_name_that_reads_as_data_still_denies(claims):
 def test_a_defined_term_built_on_a_data_word_is_still_data(claims):
     text = "Other Information is any information other than Personal Information that does not reveal your identity."
     assert [a for a in claims(text) if a.practice == "sharing"] == []
+
+
+# "Our payment provider receives your name, email address and invoices": the subject is the recipient, and the
+# claim named none, so `check` compared it with outside parties only and found no disclosure to a processor.
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Our payment provider receives your name, email address and invoices to process payments.", "processor"),
+    ("Advertisers receive aggregate information about the viewers of their videos.", "advertiser"),
+])
+def test_the_subject_of_receive_is_the_recipient(claims, text, kind):
+    found = [a for a in claims(text) if a.practice == "sharing"]
+    assert [[p.kind for p in a.parties] for a in found] == [[kind]]
