@@ -654,7 +654,8 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
             confirming=[f for f in covered if _encrypted(f, kind) is False],
             nothing=f"no store of this data with {label}",
         )
-    hedged = a.modality == "may" or bool(a.conditions)
+    hedged = a.modality == "may" or bool(a.conditions) or ctx.vocab.about_part(
+        a.data.text if a.data else "", a.evidence.text)  # "some of your data is encrypted end-to-end"
     claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
     off = [f for f in covered if _encrypted(f, kind) is False]
     doubts: list[Doubt] = []

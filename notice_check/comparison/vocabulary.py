@@ -29,6 +29,7 @@ class Vocabulary:
     generic_party_words: frozenset[str]
     narrowed_after: re.Pattern[str]
     access_verbs: re.Pattern[str]
+    partial_data: tuple[re.Pattern[str], re.Pattern[str]]  # (on the data phrase, on the sentence)
     indefinite: tuple[re.Pattern[str], re.Pattern[str]]  # (says, unless negated)
     access_not_with: re.Pattern[str]
     narrowed_states: frozenset[str]
@@ -60,6 +61,11 @@ class Vocabulary:
     def denies_only_unmediated_access(self, text: str) -> bool:
         """ "we never give governments direct access": legal process is not what is denied."""
         return bool(self.unmediated_access.search(text))
+
+    def about_part(self, data: str, sentence: str) -> bool:
+        """ "some of your data", "sensitive information": the claim covers part of what the manifest holds."""
+        on_data, on_sentence = self.partial_data
+        return bool(on_data.search(data) or on_sentence.search(sentence))
 
     def keeps_indefinitely(self, sentence: str) -> bool:
         says, negated = self.indefinite
@@ -109,6 +115,8 @@ def vocabulary() -> Vocabulary:
             generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
             indefinite=(re.compile(str(raw["indefinite"]["says"]), re.IGNORECASE),
                         re.compile(str(raw["indefinite"]["not"]), re.IGNORECASE)),
+            partial_data=(re.compile(str(raw["partial_data"]["data"]), re.IGNORECASE),
+                          re.compile(str(raw["partial_data"]["sentence"]), re.IGNORECASE)),
             access_verbs=re.compile(str(raw["access_denial"]["verbs"]), re.IGNORECASE),
             access_not_with=re.compile(str(raw["access_denial"]["not_with"]), re.IGNORECASE),
             narrowed_after=re.compile(str(raw["narrowed_data"]["after"]), re.IGNORECASE),

@@ -554,6 +554,11 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
                                   for c in tok.children):
         return True  # "you consent to the possible transfer of your data outside your country"
     text = ctx.region_text(tok)
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.pos_ in ("VERB", "AUX"):
+            # "where appropriate, we use end-to-end encryption": the hedge is on the verb the noun belongs to
+            text = " ".join(t.text for t in verb.subtree)
     if re.search(r"\breserves? the right\b|\b(cannot|can ?not|can't) be (ruled out|excluded)\b|"
                  r"\bit is possible that\b|\bthere is a (possibility|chance) that\b", ctx.text, re.IGNORECASE):
         return True

@@ -42,3 +42,15 @@ def test_message_logs_are_not_the_messages():
     assert "contradicted" not in {f.verdict for f in found if f.practice == "retention"}
     plain = notice_check.check("-", manifest, data=b"We do not keep your messages.\n").findings
     assert "contradicted" in {f.verdict for f in plain if f.practice == "retention"}
+
+
+def test_encryption_claimed_for_part_of_the_data_is_not_contradicted():
+    """Three false *contradicted* against the notes service, whose stores are not end-to-end encrypted: the
+    claims speak of part of the data ("some of your data", "sensitive information") or hedge ("where
+    appropriate"). A plain "your notes are encrypted end-to-end" is still contradicted."""
+    for text in (b"Sensitive information is encrypted end-to-end.\n", b"Some of your data is encrypted end-to-end.\n",
+                 b"Where appropriate, we use end-to-end encryption.\n"):
+        found = [f for f in notice_check.check("-", MANIFEST, data=text).findings if f.practice == "encryption"]
+        assert found and "contradicted" not in {f.verdict for f in found}, text
+    plain = notice_check.check("-", MANIFEST, data=b"Your notes are encrypted end-to-end.\n").findings
+    assert "contradicted" in {f.verdict for f in plain if f.practice == "encryption"}
