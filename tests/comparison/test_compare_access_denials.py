@@ -7,35 +7,31 @@ the ability ("cannot read") is still contradicted by a store that is not end-to-
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import notice_check
 
-MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "truthful-saas" / "manifest.yaml"
-
-
-def _verdicts(text: str) -> list[tuple[str, list[str]]]:
-    findings = notice_check.check("-", MANIFEST, data=text.encode() + b"\n").findings
-    return [(f.verdict, [f"{r.section}.{r.key}" for r in f.manifest_refs]) for f in findings
-            if f.evidence is not None and f.practice == "processing"]
+@pytest.fixture()
+def verdicts(check_example):
+    """(verdict, manifest keys) of each processing finding, against the truthful-saas example."""
+    return lambda text: [(f.verdict, [f"{r.section}.{r.key}" for r in f.manifest_refs])
+                         for f in check_example("truthful-saas", text).findings
+                         if f.evidence is not None and f.practice == "processing"]
 
 
 @pytest.mark.parametrize("text", [
     "We never access the content of your notes.",
     "We do not view or read your notes.",
 ])
-def test_holding_the_data_is_not_looking_at_it(text):
-    assert [v for v, _ in _verdicts(text)] == ["supported"]
+def test_holding_the_data_is_not_looking_at_it(verdicts, text):
+    assert [v for v, _ in verdicts(text)] == ["supported"]
 
 
-def test_an_access_to_the_data_contradicts_it():
+def test_an_access_to_the_data_contradicts_it(verdicts):
     # the helpdesk reaches names and e-mail addresses (accesses.support); the mailer and the payment provider
     # receive them (disclosures); the store of accounts is not among the counter-examples
-    [(verdict, refs)] = _verdicts("We never access your email address.")
+    [(verdict, refs)] = verdicts("We never access your email address.")
     assert verdict == "contradicted" and "accesses.support" in refs and not any(r.startswith("stores.") for r in refs)
 
 
-def test_the_ability_is_still_contradicted_by_a_store_that_is_not_end_to_end_encrypted():
-    assert _verdicts("We cannot read your notes.") == [("contradicted", ["stores.notes"])]
+def test_the_ability_is_still_contradicted_by_a_store_that_is_not_end_to_end_encrypted(verdicts):
+    assert verdicts("We cannot read your notes.") == [("contradicted", ["stores.notes"])]

@@ -10,18 +10,14 @@ denials are still contradicted.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import notice_check
 
-MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "sale-sharing" / "manifest.yaml"
-
-
-def _verdicts(text: str) -> list[tuple[str, str, str]]:
-    findings = notice_check.check("-", MANIFEST, data=text.encode() + b"\n").findings
-    return [(f.practice, f.verdict, f.message) for f in findings if f.evidence is not None]
+@pytest.fixture()
+def verdicts(check_example):
+    """(practice, verdict, message) of each finding with evidence, against the sale-sharing example."""
+    return lambda text: [(f.practice, f.verdict, f.message) for f in check_example("sale-sharing", text).findings
+                         if f.evidence is not None]
 
 
 @pytest.mark.parametrize(("text", "practice", "missing"), [
@@ -39,8 +35,8 @@ def _verdicts(text: str) -> list[tuple[str, str, str]]:
     ("We do not use or disclose sensitive personal information for purposes other than those permitted by law.",
      "sharing", "which data the law counts as sensitive"),
 ])
-def test_a_limited_denial_is_unverifiable_and_says_why(text, practice, missing):
-    found = [(v, m) for p, v, m in _verdicts(text) if p == practice]
+def test_a_limited_denial_is_unverifiable_and_says_why(verdicts, text, practice, missing):
+    found = [(v, m) for p, v, m in verdicts(text) if p == practice]
     assert found and all(v == "unverifiable" and missing in m for v, m in found), found
 
 
@@ -51,8 +47,8 @@ def test_a_limited_denial_is_unverifiable_and_says_why(text, practice, missing):
     ("We do not collect your browsing history.", "collection"),
     ("We do not sell personal information as the term is defined in the CCPA.", "sale"),
 ])
-def test_the_plain_denial_is_still_contradicted(text, practice):
-    assert "contradicted" in {v for p, v, _ in _verdicts(text) if p == practice}
+def test_the_plain_denial_is_still_contradicted(verdicts, text, practice):
+    assert "contradicted" in {v for p, v, _ in verdicts(text) if p == practice}
 
 
 

@@ -7,50 +7,50 @@ reported as keeping it "for a limited time".
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import notice_check
-
-MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "truthful-saas" / "manifest.yaml"
+import pytest
 
 
-def _findings(text: str, practice: str):
-    found = notice_check.check("-", MANIFEST, data=text.encode() + b"\n").findings
-    return [f for f in found if f.practice == practice and f.evidence is not None]
+def _findings(result, practice: str):
+    return [f for f in result.findings if f.practice == practice and f.evidence is not None]
 
 
-def test_a_denial_of_end_to_end_encryption_cites_the_store_that_confirms_it():
-    [finding] = _findings("Your notes are not end-to-end encrypted.", "encryption")
+@pytest.fixture()
+def saas(check_example):
+    """Findings of one practice against the truthful-saas example (stores not end-to-end encrypted)."""
+    return lambda text, practice: _findings(check_example("truthful-saas", text), practice)
+
+
+def test_a_denial_of_end_to_end_encryption_cites_the_store_that_confirms_it(saas):
+    [finding] = saas("Your notes are not end-to-end encrypted.", "encryption")
     assert finding.verdict == "supported"
     assert [(r.section, r.key) for r in finding.manifest_refs] == [("stores", "notes")]
     assert "declares no store" not in finding.message
 
 
-def test_keeping_data_indefinitely_is_not_a_limited_time():
-    [finding] = _findings("We keep your data indefinitely unless you ask us to delete it.", "retention")
+def test_keeping_data_indefinitely_is_not_a_limited_time(saas):
+    [finding] = saas("We keep your data indefinitely unless you ask us to delete it.", "retention")
     assert finding.verdict == "unverifiable" and "indefinitely" in finding.message
     assert "limited time" not in finding.message
-    [plain] = _findings("We keep your data for as long as necessary.", "retention")
+    [plain] = saas("We keep your data for as long as necessary.", "retention")
     assert "limited time" in plain.message
 
 
-def test_message_logs_are_not_the_messages():
+def test_message_logs_are_not_the_messages(check_example):
     """ "We do not keep message logs" (records of who messaged whom) was contradicted by the store of the messages
     themselves: the manifest's alias "messages" matched "message" in "message logs"."""
-    manifest = MANIFEST.parents[1] / "retention-encryption" / "manifest.yaml"
-    found = notice_check.check("-", manifest, data=b"We do not keep message logs.\n").findings
+    found = check_example("retention-encryption", "We do not keep message logs.").findings
     assert "contradicted" not in {f.verdict for f in found if f.practice == "retention"}
-    plain = notice_check.check("-", manifest, data=b"We do not keep your messages.\n").findings
+    plain = check_example("retention-encryption", "We do not keep your messages.").findings
     assert "contradicted" in {f.verdict for f in plain if f.practice == "retention"}
 
 
-def test_encryption_claimed_for_part_of_the_data_is_not_contradicted():
+def test_encryption_claimed_for_part_of_the_data_is_not_contradicted(saas):
     """Three false *contradicted* against the notes service, whose stores are not end-to-end encrypted: the
     claims speak of part of the data ("some of your data", "sensitive information") or hedge ("where
     appropriate"). A plain "your notes are encrypted end-to-end" is still contradicted."""
-    for text in (b"Sensitive information is encrypted end-to-end.\n", b"Some of your data is encrypted end-to-end.\n",
-                 b"Where appropriate, we use end-to-end encryption.\n"):
-        found = [f for f in notice_check.check("-", MANIFEST, data=text).findings if f.practice == "encryption"]
+    for text in ("Sensitive information is encrypted end-to-end.", "Some of your data is encrypted end-to-end.",
+                 "Where appropriate, we use end-to-end encryption."):
+        found = saas(text, "encryption")
         assert found and "contradicted" not in {f.verdict for f in found}, text
-    plain = notice_check.check("-", MANIFEST, data=b"Your notes are encrypted end-to-end.\n").findings
-    assert "contradicted" in {f.verdict for f in plain if f.practice == "encryption"}
+    plain = saas("Your notes are encrypted end-to-end.", "encryption")
+    assert "contradicted" in {f.verdict for f in plain}

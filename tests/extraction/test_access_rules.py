@@ -78,14 +78,9 @@ def test_only_staff_in_japan_can_access_is_an_exclusive_fact(claims, text):
         ("fact", "exclusive", ["JP"], ["self"])]
 
 
-def test_only_staff_in_japan_is_contradicted_by_the_shanghai_access():
-    from pathlib import Path
-
-    import notice_check
-
-    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
-    text = b"Only authorized employees in Japan can access your personal information.\n"
-    [finding] = [f for f in notice_check.check("-", manifest, data=text).findings if f.practice == "processing"]
+def test_only_staff_in_japan_is_contradicted_by_the_shanghai_access(check_example):
+    text = "Only authorized employees in Japan can access your personal information."
+    [finding] = [f for f in check_example("line-2021", text).findings if f.practice == "processing"]
     assert finding.verdict == "contradicted"
     assert ("accesses", "sh_dev_access") in {(r.section, r.key) for r in finding.manifest_refs}
 

@@ -69,14 +69,8 @@ def test_businesses_named_by_a_law_are_not_taken_for_the_parties_before():
 # "Your personal data is stored in Japan. It is not stored anywhere else." The second sentence named no place,
 # so it was a denial of storage anywhere, which the Japanese stores themselves contradicted. It now reads the
 # places of the sentence before ("anywhere other than Japan"); with no sentence before to read, it is no claim.
-def test_anywhere_else_is_else_than_the_places_just_named():
-    from pathlib import Path
-
-    import notice_check
-
-    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
-    text = b"Your personal data is stored in Japan. It is not stored anywhere else.\n"
-    result = notice_check.check("-", manifest, data=text)
+def test_anywhere_else_is_else_than_the_places_just_named(check_example):
+    result = check_example("line-2021", "Your personal data is stored in Japan. It is not stored anywhere else.")
     [denial] = [a for a in result.assertions if a.polarity == "deny"]
     assert (denial.practice, denial.location.mode, denial.location.countries) == ("storage", "outside", ["JP"])
     [finding] = [f for f in result.findings if f.assertion_id == denial.id]

@@ -7,13 +7,7 @@ Japan" stays closed, and "only in Japan" exclusive.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-import notice_check
-
-LINE_MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
 
 
 @pytest.mark.parametrize("text", [
@@ -34,8 +28,8 @@ def test_without_one_the_list_stays_closed(claims, text):
     assert [a.location.open for a in found] == [False]
 
 
-def test_a_store_elsewhere_does_not_contradict_it_end_to_end():
-    result = notice_check.check("-", LINE_MANIFEST, data=b"Your data is mainly stored in Japan.\n")
+def test_a_store_elsewhere_does_not_contradict_it_end_to_end(check_example):
+    result = check_example("line-2021", "Your data is mainly stored in Japan.")
     assert "contradicted" not in {f.verdict for f in result.findings}
-    closed = notice_check.check("-", LINE_MANIFEST, data=b"Your data is stored in Japan.\n")
+    closed = check_example("line-2021", "Your data is stored in Japan.")
     assert "contradicted" in {f.verdict for f in closed.findings}

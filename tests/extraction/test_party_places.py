@@ -64,14 +64,9 @@ def test_staff_take_the_kind_of_whom_they_work_for(claims, text, kind):
     assert [[p.kind for p in a.parties] for a in claims(text) if a.practice == "processing"] == [[kind]]
 
 
-def test_an_affiliates_engineers_are_checked_against_the_affiliates_access():
-    from pathlib import Path
-
-    import notice_check
-
-    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
-    text = b"Engineers at our affiliate in China may access certain user information to develop the service.\n"
-    findings = notice_check.check("-", manifest, data=text).findings
+def test_an_affiliates_engineers_are_checked_against_the_affiliates_access(check_example):
+    text = "Engineers at our affiliate in China may access certain user information to develop the service."
+    findings = check_example("line-2021", text).findings
     china = [f for f in findings if f.evidence is not None and "Engineers" in f.evidence.text]
     assert [(f.verdict, [(r.section, r.key) for r in f.manifest_refs]) for f in china] == [
         ("supported", [("accesses", "sh_dev_access")])]
@@ -86,13 +81,8 @@ def test_none_of_our_providers_is_a_plain_denial_of_their_place(claims):
             for a in found] == [("processing", "deny", "fact", ["processor"], ["US"])]
 
 
-def test_a_processor_in_that_place_contradicts_it_end_to_end():
-    from pathlib import Path
-
-    import notice_check
-
-    manifest = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "eea-only" / "manifest.yaml"
-    text = b"None of our service providers are located in the United States.\n"
+def test_a_processor_in_that_place_contradicts_it_end_to_end(check_example):
+    text = "None of our service providers are located in the United States."
     found = [(f.verdict, [(r.section, r.key) for r in f.manifest_refs])
-             for f in notice_check.check("-", manifest, data=text).findings if f.evidence is not None]
+             for f in check_example("eea-only", text).findings if f.evidence is not None]
     assert found == [("contradicted", [("accesses", "us_support")])]

@@ -8,13 +8,7 @@ examples count, as they already did for "countries outside the EEA, including th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-import notice_check
-
-LINE_MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
 
 
 def _located(found):
@@ -35,9 +29,9 @@ def test_only_the_place_after_other_than_is_left_out(claims, text, expected):
     assert _located(claims(text)) == expected
 
 
-def test_a_named_example_discloses_the_store_end_to_end():
+def test_a_named_example_discloses_the_store_end_to_end(check_example):
     text = b"Photos and videos you send may be stored in countries other than Japan, including South Korea.\n"
-    result = notice_check.check("-", LINE_MANIFEST, data=text)
+    result = check_example("line-2021", text)
     korea = [f for f in result.findings if ("stores", "talk_media") in {(r.section, r.key) for r in f.manifest_refs}]
     assert korea and {f.verdict for f in korea} == {"supported"}
 
@@ -55,8 +49,8 @@ def test_not_abroad_except_one_place_is_only_that_place(claims, text, countries)
         ("affirm", "exclusive", "in", countries)]
 
 
-def test_not_abroad_except_korea_end_to_end():
+def test_not_abroad_except_korea_end_to_end(check_example):
     text = b"Personal information is not transferred abroad, except to South Korea.\n"
-    found = notice_check.check("-", LINE_MANIFEST, data=text).findings
+    found = check_example("line-2021", text).findings
     china = [f for f in found if f.verdict == "contradicted"]  # the Korean store is allowed; China's access is not
     assert [[(r.section, r.key) for r in f.manifest_refs] for f in china] == [[("accesses", "sh_dev_access")]]

@@ -7,13 +7,9 @@ which the 30-day store of photos and videos then contradicted. The row's label (
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import notice_check
 from notice_check.document import load_document
 from notice_check.extraction import extract
 
-LINE_MANIFEST = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "line-2021" / "manifest.yaml"
 TABLE = b"""# Privacy Policy
 
 ## Retention
@@ -35,8 +31,8 @@ def test_each_row_names_its_data():
         ("Text messages", 14), ("Photos and videos", 30), ("Chat media", 30)]
 
 
-def test_a_row_is_judged_against_its_own_store():
-    findings = [f for f in notice_check.check("-", LINE_MANIFEST, data=TABLE).findings if f.practice == "retention"]
+def test_a_row_is_judged_against_its_own_store(check_example):
+    findings = [f for f in check_example("line-2021", TABLE).findings if f.practice == "retention"]
     assert findings and "contradicted" not in {f.verdict for f in findings}
 
 
@@ -51,11 +47,11 @@ PLACES = b"""# Privacy Policy
 """
 
 
-def test_a_table_of_places_names_its_data_per_row():
+def test_a_table_of_places_names_its_data_per_row(check_example):
     """ "| Account information | Japan |" was "we store user data only in Japan" (the Korean media store
     contradicted it), and the next row made no claim at all: the parser tags "|" as a verb."""
     found = [a for a in extract(load_document("-", data=PLACES)) if a.practice == "storage"]
     assert [(a.data.text, a.location.countries) for a in found] == [
         ("Account information", ["JP"]), ("Photos and videos", ["KR"])]
-    findings = notice_check.check("-", LINE_MANIFEST, data=PLACES).findings
+    findings = check_example("line-2021", PLACES).findings
     assert "contradicted" not in {f.verdict for f in findings}

@@ -1,0 +1,23 @@
+"""Fixtures every test folder shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import notice_check
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "corpora" / "examples"
+
+
+@pytest.fixture(scope="session")
+def check_example():
+    """`notice-check check` of a text against a shipped example's manifest, end to end with the real pipeline:
+    check_example("line-2021", "Your data is stored in Japan.")."""
+
+    def run(example: str, text: str | bytes) -> notice_check.CheckResult:
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        return notice_check.check("-", EXAMPLES / example / "manifest.yaml", data=data.rstrip(b"\n") + b"\n")
+
+    return run
