@@ -35,6 +35,14 @@ def _excepted(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[
     return counter, doubts
 
 
+def _purpose_limited(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[Counter], list[Doubt]]:
+    """A sharing or sale denial limited to the recipient's purposes ("with advertisers for their own marketing
+    purposes"): the manifest records recipients, not what they use data for, so no fact contradicts it."""
+    if not counter or not any(ctx.vocab.limits_purpose(c) for c in [*a.conditions, a.evidence.text]):
+        return counter, []
+    return [], [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter]
+
+
 def _specific_kinds(assertion: Assertion) -> frozenset[str]:
     """Party kinds that narrow who the assertion is about ("our affiliates"), not "partners" or "we"."""
     return frozenset(p.kind for p in assertion.parties) - _ANY_PARTY
@@ -306,10 +314,8 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None
                    or (named and not f.entity.name)]  # a recipient with no name may be the one named
         doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]
-        if any(ctx.vocab.limits_purpose(c) for c in [*a.conditions, a.evidence.text]):
-            # "... with advertisers for their own marketing purposes": the manifest does not say what for
-            doubts = [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter] + doubts
-            counter = []
+        counter, unrecorded_purpose = _purpose_limited(ctx, a, counter)
+        doubts = unrecorded_purpose + doubts
         counter, excepted = _excepted(ctx, a, counter)
         doubts = excepted + doubts
         return decide(
@@ -372,10 +378,8 @@ def check_sale(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "deny":
         counter, excepted = _excepted(
             ctx, a, [Counter(f, ("sale",), f"{f.noun} sells {ctx.held(a, f)} to {f.entity_name}") for f in sold])
-        if counter and any(ctx.vocab.limits_purpose(c) for c in [*a.conditions, a.evidence.text]):
-            # "we do not sell your email address to third parties for their marketing purposes"
-            excepted += [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter]
-            counter = []
+        counter, unrecorded_purpose = _purpose_limited(ctx, a, counter)
+        excepted += unrecorded_purpose
         doubts = excepted + unknown + [
             Doubt(
                 f"{f.noun} sells (or may sell) {ctx.broader(a, f)} to {f.entity_name}",

@@ -27,12 +27,12 @@ class Vocabulary:
     notice_exception: re.Pattern[str]
     unmediated_access: re.Pattern[str]
     generic_party_words: frozenset[str]
-    narrowed_after: re.Pattern[str]
-    access_verbs: re.Pattern[str]
+    access_verbs: re.Pattern[str]  # access_denial: looking at data ...
+    access_not_with: re.Pattern[str]  # ... unless the sentence denies the ability or holding it
+    narrowed_after: re.Pattern[str]  # narrowed_data: a qualifying clause after the data phrase ...
+    narrowed_states: frozenset[str]  # ... or a state word in or before it
     partial_data: tuple[re.Pattern[str], re.Pattern[str]]  # (on the data phrase, on the sentence)
     indefinite: tuple[re.Pattern[str], re.Pattern[str]]  # (says, unless negated)
-    access_not_with: re.Pattern[str]
-    narrowed_states: frozenset[str]
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
         """Manifest relationships reached by any of the party kinds a notice names."""
