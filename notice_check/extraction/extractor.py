@@ -160,13 +160,9 @@ def _share_frame(ctx: SentenceContext, tok: Token) -> bool:
 
 def _outside_words(ctx: SentenceContext, tok: Token) -> bool:
     words = ctx.lex.words("outside_words")
-    return any(ctx.doc[i].lower_ in words for i in ctx.region(tok)) or bool(_OUTSIDE.search(ctx.region_text(tok)))
-
-
-_OUTSIDE = re.compile(
-    r"\boutside (of )?(the|your|our)\b|\b(any|an|other|another) (other )?countr(y|ies)\b|\bthird countr|"
-    r"\bcountries other than\b|\bacross (national |international )?borders\b|\bforeign (countries|jurisdictions)\b|"
-    r"\binternational(ly)?\b|\boverseas\b|\babroad\b", re.I)
+    if any(ctx.doc[i].lower_ in words for i in ctx.region(tok)):
+        return True
+    return bool(ctx.lex.pattern("outside_phrases").search(ctx.region_text(tok)))
 
 
 def _place_or_border(ctx: SentenceContext, tok: Token) -> bool:
@@ -504,11 +500,7 @@ def _passes(ctx: SentenceContext, hit: Hit) -> bool:
 
 def _outside_only(ctx: SentenceContext, tok: Token) -> bool:
     """The claim is about going abroad ("abroad", "overseas", "outside the country"), with no place of its own."""
-    return bool(_OUTSIDE_WORDS.search(ctx.region_text(tok)))
-
-
-_OUTSIDE_WORDS = re.compile(r"\b(abroad|overseas|internationally|offshore|outside (of )?(the|your|our) country|"
-                            r"foreign countr(y|ies)|other countries)\b", re.I)
+    return bool(ctx.lex.pattern("abroad_phrases").search(ctx.region_text(tok)))
 
 
 def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str | None) -> Location | None:

@@ -401,12 +401,6 @@ _RETENTION = [lex_regex("retention", "duration"), lex_regex("retention", "until_
               lex_regex("retention_phrases")]  # slots.has_retention_phrase
 
 
-def _outside_regex(s: Sources) -> Test:
-    from notice_check.extraction.extractor import _OUTSIDE
-
-    return s.regex_test([_OUTSIDE.pattern])
-
-
 def _devices(s: Sources) -> Test:
     from notice_check.extraction.extractor import _DEVICES
 
@@ -418,7 +412,7 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "place_under_token": [places],
     "origin_place": [places],
     "place_or_border": [places, lex_words("border_words")],
-    "outside_words": [lex_words("outside_words"), _outside_regex],
+    "outside_words": [lex_words("outside_words"), lex_regex("outside_phrases")],
     "device": [_devices],
     "server_noun": [lex_lemmas("check_words", "server_nouns")],
     "storage_compound": [lex_lemmas("check_words", "storage_compounds")],

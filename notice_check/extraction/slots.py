@@ -1925,7 +1925,7 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     for member in _conj_chain(_through_quantity(subj)):  # "some of our partners": the partners
         member = _through_quantity(member)
         ids = _phrase_ids(member)
-        if min(ids) > 0 and ctx.doc[min(ids) - 1].lower_ in _AUTHORIZED:
+        if min(ids) > 0 and ctx.doc[min(ids) - 1].lower_ in ctx.lex.words("authorized_staff_words"):
             ids.add(min(ids) - 1)  # "only authorized employees ...": the parser may read "authorized" as the verb
         text = " ".join(ctx.doc[j].text for j in sorted(ids))
         kind = "self" if member.lower_ in ("we", "us") else classify_party(ctx.lex, text)
@@ -1961,7 +1961,6 @@ def _employer(ctx: SentenceContext, member: Token) -> tuple[str, str] | None:
     return None
 
 
-_AUTHORIZED = {"authorized", "authorised", "designated", "selected", "trained", "approved"}
 _LOCATED = {"located", "based", "situated", "headquartered"}
 _FOR_US = re.compile(r"\bon our behalf\b|\b(on|under|per|according to|in accordance with) our (documented )?"
                      r"instructions?\b", re.I)
