@@ -17,6 +17,8 @@ from notice_check.extraction.places import PlaceMention
 from notice_check.extraction.rules import Lexicon, Trigger
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Token
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -242,6 +244,18 @@ class SentenceContext:
         return []
 
 
+def tokens_text(tokens: Iterable[Token]) -> str:
+    """Tokens as written ("e-mail addresses", "the company's staff"), not re-spaced ("e - mail"); a gap
+    where tokens were left out is one space."""
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    parts = []
+    for k, t in enumerate(ordered):
+        parts.append(t.text)
+        if k + 1 < len(ordered):
+            parts.append(t.whitespace_ if ordered[k + 1].i == t.i + 1 else " ")
+    return "".join(parts)
+
+
 def _after_person(root: Token, blockers: frozenset[str]) -> bool:
     """ "for individuals in regions such as the EEA": the parser often hangs the place on another noun, but a
     place right after the people it qualifies says where they are, not where data goes."""
@@ -308,7 +322,7 @@ def party_locative(ctx: SentenceContext, tok: Token) -> bool:
         words = [t for t in holder.subtree if t.i == holder.i or (t.i < holder.i and t.dep_ in ("compound", "flat"))]
     else:  # "recipients of your data": the head noun's phrase, not what modifies it
         words = [t for t in holder.subtree if not _under_modifier(t, holder)]
-    text = " ".join(t.text for t in words if t.dep_ not in ("det", "poss"))  # "these third parties" is no data
+    text = tokens_text(t for t in words if t.dep_ not in ("det", "poss"))  # "these third parties" is no data
     if holder.lower_ in ctx.lex.words("user_subjects") or holder.lemma_.lower() in ctx.lex.words("place_blockers"):
         return True  # "other users, who may be located outside the EEA": where people are
     if any(h.lemma_.lower() in PARTY_HEADS | {"office", "headquarters", "branch", "hq"}
@@ -712,6 +726,7 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
             return given
         for dep in ("nsubjpass", "dobj", "obj"):
             found = [child for child in kids if child.dep_ == dep]
+            found = [child for child in found if not _hyphen_piece(child)] or found
             if found:  # two passive subjects are a parse of two clauses as one: the nearer is the verb's
                 return _resolve_relative(found[-1] if dep == "nsubjpass" else found[0])
         for child in kids:  # "share personally identifying information", parsed as a verb and its object
@@ -755,6 +770,17 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
     if tok.dep_ == "conj":
         return data_head(ctx, tok.head)
     return None
+
+
+def _hyphen_piece(tok: Token) -> bool:
+    """ "e" or "-" of "encrypt e-mail messages", which the parser may hang on the verb as objects of their own."""
+    doc = tok.doc
+
+    def joining(hyphen: Token) -> bool:  # "e-mail", not a dash between spaces
+        return (hyphen.text in ("-", "‐") and not hyphen.whitespace_ and hyphen.i > 0
+                and not doc[hyphen.i - 1].whitespace_)
+
+    return joining(tok) or (not tok.whitespace_ and tok.i + 1 < len(doc) and joining(doc[tok.i + 1]))
 
 
 def member_of(tok: Token) -> Token | None:
@@ -803,7 +829,9 @@ def data_phrase(ctx: SentenceContext, tok: Token, avoid: set[int]) -> tuple[str 
             if len(item):
                 return item.text, item.root
     tokens = _phrase_tokens(head, avoid)
-    text = " ".join(t.text for t in tokens if t.i not in avoid).strip(" ,;:")
+    while tokens[0].i > 0 and _hyphen_piece(ctx.doc[tokens[0].i - 1]):
+        tokens.insert(0, ctx.doc[tokens[0].i - 1])  # "mail messages" of "e-mail messages", cut by the parse
+    text = tokens_text(t for t in tokens if t.i not in avoid).strip(" ,;:")
     text = re.sub(r"\s+([,.;:)])", r"\1", text).replace("( ", "(")
     return (text or head.text), head
 
@@ -836,7 +864,7 @@ def proper_name(ctx: SentenceContext, ids: set[int]) -> str | None:
     words = [ctx.doc[j] for j in sorted(ids)]
     while words and words[0].dep_ in ("det", "poss"):
         words = words[1:]  # "the Facebook Companies" is named "Facebook Companies"
-    text = " ".join(t.text for t in words)
+    text = tokens_text(words)
     if _NOT_A_PARTY.search(text):
         return None
     places = {i for m in ctx.mentions for i in range(m.span.start, m.span.end)}
@@ -929,7 +957,7 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 words = [x for x in g.subtree if x.dep_ not in ("relcl", "acl") and x.i not in _relcl_ids(g)]
                 words = [x for x in words if not (x.dep_ == "conj" and x.head.i == g.i)]
                 phrase_ids = _phrase_ids(g)
-                text = " ".join(ctx.doc[j].text for j in sorted(phrase_ids))
+                text = tokens_text(ctx.doc[j] for j in phrase_ids)
                 excepted = ctx.lex.pattern("exceptions", "party_phrase").search(text)
                 if excepted:  # "anyone other than our service providers": the party is who is left
                     text = text[: excepted.start()].rstrip(" ,")
@@ -968,7 +996,7 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                     if child.dep_ == "prep" and child.lower_ in ("as", "including", "like"):
                         for obj in child.subtree:
                             if obj.dep_ == "pobj" and obj.i not in seen:
-                                sub = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(obj)))
+                                sub = tokens_text(ctx.doc[j] for j in _phrase_ids(obj))
                                 sub_kind = classify_party(ctx.lex, sub)
                                 if sub_kind and sub_kind != kind:
                                     seen.add(obj.i)
@@ -1051,7 +1079,7 @@ def _has_own_recipient(verb: Token, prep: Token) -> bool:
 def _noun_text(tok: Token) -> str:
     """A noun with its compounds and adjectives: "service providers", "advertising partners"."""
     mods = [t for t in tok.subtree if t.dep_ in ("compound", "amod") and t.head.i == tok.i]
-    return " ".join([*(t.text for t in mods), tok.text])
+    return tokens_text([*mods, tok])
 
 
 def _relcl_ids(tok: Token) -> set[int]:
@@ -1077,7 +1105,7 @@ def party_phrase(doc: Doc, lex: Lexicon) -> str | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "nmod", "poss"):
             continue
         ids = _phrase_ids(tok)
-        if classify_party(lex, " ".join(doc[j].text for j in sorted(ids))) in (None, "self"):
+        if classify_party(lex, tokens_text(doc[j] for j in ids)) in (None, "self"):
             continue
         for member in _conj_chain(tok)[1:]:
             ids |= _phrase_ids(member)
@@ -1866,7 +1894,7 @@ def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
     subj = active_subject(tok)
     if subj is None or subj.lower_ in ("we", "us", "i"):
         return None
-    kind = classify_party(ctx.lex, " ".join(t.text for t in subj.subtree if t.i not in _relcl_ids(subj)))
+    kind = classify_party(ctx.lex, tokens_text(t for t in subj.subtree if t.i not in _relcl_ids(subj)))
     if kind is None:  # "Contractors and other service providers ... receive"
         kind = next((k for c in subj.children if c.dep_ == "conj"
                      for k in [classify_party(ctx.lex, _noun_text(c))] if k), None)
@@ -1927,13 +1955,13 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         ids = _phrase_ids(member)
         if min(ids) > 0 and ctx.doc[min(ids) - 1].lower_ in ctx.lex.words("authorized_staff_words"):
             ids.add(min(ids) - 1)  # "only authorized employees ...": the parser may read "authorized" as the verb
-        text = " ".join(ctx.doc[j].text for j in sorted(ids))
+        text = tokens_text(ctx.doc[j] for j in ids)
         kind = "self" if member.lower_ in ("we", "us") else classify_party(ctx.lex, text)
         employer = _employer(ctx, member)
         if employer is not None:  # "engineers at our affiliate", "employees of our service providers"
             text, kind = employer
         if kind is None and member.pos_ == "NOUN":  # "other members of our family of companies"
-            kind = classify_party(ctx.lex, " ".join(t.text for t in member.subtree
+            kind = classify_party(ctx.lex, tokens_text(t for t in member.subtree
                                                     if t.i not in _relcl_ids(member) and t.dep_ != "conj"))
         if kind == "third_party" and _FOR_US.search(ctx.region_text(tok)):
             kind = "processor"  # "these companies may process the data only on our behalf and instructions"
@@ -1953,10 +1981,10 @@ def _employer(ctx: SentenceContext, member: Token) -> tuple[str, str] | None:
         for org in prep.children:
             if org.dep_ != "pobj":
                 continue
-            org_text = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(org)))
+            org_text = tokens_text(ctx.doc[j] for j in _phrase_ids(org))
             kind = classify_party(ctx.lex, org_text)
             if kind not in (None, "self"):
-                staff = " ".join(ctx.doc[j].text for j in sorted(_phrase_ids(member)))
+                staff = tokens_text(ctx.doc[j] for j in _phrase_ids(member))
                 return f"{staff} {prep.text} {org_text}", kind
     return None
 
