@@ -145,9 +145,10 @@ def predicted_labels(assertions) -> dict[str, list]:
         elif p == "law_enforcement":
             out["law_enforcement"].append(a)
         # OPP-115's sharing: sale; disclosure to public authorities (SPEC: law_enforcement); another party's
-        # access to data ("our vendors have access to your data", our processing with that party)
+        # access to data ("our vendors have access to your data", our processing with that party) or its
+        # collection ("we or our service providers collect ...": OPP-115's category is Sharing/Collection)
         if p in ("sharing", "sale", "law_enforcement") or (
-                p == "processing" and any(x.kind in RECEIVING_PARTIES for x in a.parties)):
+                p in ("processing", "collection") and any(x.kind in RECEIVING_PARTIES for x in a.parties)):
             out["sharing"].append(a)
             out[f"sharing:{a.polarity}"].append(a)
         if p == "sharing" and any(LEGAL_CONDITION.search(c) for c in a.conditions):
