@@ -640,13 +640,14 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
     words = _KIND_WORDS.get(kind or "", "")
     data = ctx.data_phrase(a)
     label = f"{words} encryption" if words else "encryption at rest or in transit"
+    hedged = a.modality == "may" or ctx.vocab.about_part(a.data.text if a.data else "", a.evidence.text)
     if a.polarity == "deny":
         claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
-        counter = [
-            Counter(f, ("encryption",), f"{f.noun} has {label} on for {ctx.held(a, f)}")
-            for f in covered
-            if _encrypted(f, kind) is True
-        ]
+        on = [f for f in covered if _encrypted(f, kind) is True]
+        # "information sent by email may not be encrypted", "some features may not encrypt your messages": a
+        # warning that data may go without it, which encryption where the manifest records it does not refute
+        counter = [] if hedged else [
+            Counter(f, ("encryption",), f"{f.noun} has {label} on for {ctx.held(a, f)}") for f in on]
         return decide(
             ctx,
             claim,
@@ -654,12 +655,13 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
             sections=sections,
             universal=True,
             needs_confirming=False,
-            doubts=[Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None],
+            doubts=[Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None]
+            + ([Doubt(f"{f.noun} has {label} on and the notice only says the data may go without it", f)
+                for f in on] if hedged else []),
             confirming=[f for f in covered if _encrypted(f, kind) is False],
             nothing=f"no store of this data with {label}",
         )
-    hedged = a.modality == "may" or bool(a.conditions) or ctx.vocab.about_part(
-        a.data.text if a.data else "", a.evidence.text)  # "some of your data is encrypted end-to-end"
+    hedged = hedged or bool(a.conditions)  # "some of your data is encrypted end-to-end", "when ... is on"
     claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
     off = [f for f in covered if _encrypted(f, kind) is False]
     doubts: list[Doubt] = []

@@ -147,10 +147,12 @@ class Context:
 
     def act(self, assertion: Assertion, practice: str | None = None, *, never: bool = False) -> str:
         """The claim's verb in the active voice, which needs no agreement with the data phrase:
-        "it stores", "it may store", "it does not store" ("it never discloses" with `never`)."""
+        "it stores", "it may store", "it does not store", "it may not store" ("it never discloses" with `never`)."""
         third, base = self.vocab.practice_verbs.get(practice or assertion.practice, ("handles", "handle"))
         if assertion.polarity == "deny":
-            return f"it never {third}" if never else f"it does not {base}"
+            if never:
+                return f"it never {third}"
+            return f"it may not {base}" if assertion.modality == "may" else f"it does not {base}"
         return f"it may {base}" if assertion.modality == "may" else f"it {third}"
 
     def verb(self, practice: str) -> str:

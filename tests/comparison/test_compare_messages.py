@@ -54,3 +54,16 @@ def test_encryption_claimed_for_part_of_the_data_is_not_contradicted(saas):
         assert found and "contradicted" not in {f.verdict for f in found}, text
     plain = saas("Your notes are encrypted end-to-end.", "encryption")
     assert "contradicted" in {f.verdict for f in plain}
+
+
+def test_a_hedged_denial_of_encryption_is_a_warning_not_a_contradiction(check_example):
+    """ "Information sent by email may not be encrypted" and "some features may not encrypt your messages" were
+    contradicted by stores that encrypt: they warn that data may go without encryption, which encryption where
+    the manifest records it does not refute. The finding now quotes the hedge ("it may not encrypt"); a plain
+    "we do not encrypt your messages" is still contradicted."""
+    for text in ("Information sent by email may not be encrypted.", "Some features may not encrypt your messages."):
+        found = [f for f in check_example("retention-encryption", text).findings if f.practice == "encryption"]
+        assert found and "contradicted" not in {f.verdict for f in found}, text
+        assert all("may not encrypt" in f.message for f in found), text
+    plain = check_example("retention-encryption", "We do not encrypt your messages.").findings
+    assert "contradicted" in {f.verdict for f in plain if f.practice == "encryption"}
