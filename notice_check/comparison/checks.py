@@ -302,6 +302,8 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         return Judgement("unverifiable", f"The notice names {ctx.party_words(a)}, the organisation itself, as the "
                                          "recipient: that is collection, not a disclosure to another party.")
     kinds = frozenset(p.kind for p in a.parties) or frozenset({"unspecified"})
+    if any(ctx.vocab.everyone_parties.match(p.text.strip()) for p in a.parties):
+        kinds |= ctx.vocab.everyone_kinds  # "with anyone": service providers and affiliates too
     sections: tuple[Section, ...] = ("accesses", "disclosures")
     pool = [f for f in ctx.facts_in(sections) if f.relationship != "public_authority" or "public_authority" in kinds]
     data, parties = ctx.data_phrase(a), ctx.party_words(a)

@@ -3,6 +3,7 @@ shapes of a check's answer (counter-examples, confirming records, doubts) turned
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -39,6 +40,7 @@ class Judgement:
     message: str
     refs: list[Fact] = field(default_factory=list)
     aspects: set[tuple[str, str, str]] = field(default_factory=set)  # counter-example aspects
+    said: str = ""  # "The notice says ...", for a verdict the engine revises
 
 
 class Context:
@@ -128,12 +130,23 @@ class Context:
 
     # ---- wording
 
+    def unresolved_reference(self, assertion: Assertion) -> str | None:
+        """ "this information", "them": data named before the sentence, which the extractor could not find
+        (see extraction/anaphora.py). None for data named by the sentence itself."""
+        data = assertion.data
+        if data is None or data.categories or not self.vocab.data_reference.match(data.text.strip()):
+            return None
+        return data.text.strip()
+
     def data_phrase(self, assertion: Assertion) -> str:
         """The notice's own words for the data, fit to follow "it stores": a sentence-initial capital is
         lowered ("Your data"), and a denial's "no" is dropped ("No personal data leaves ...")."""
         text = " ".join(assertion.data.text.split()) if assertion.data and assertion.data.text else ""
         if not text:
             return "user data"
+        pointer, _, named = text.partition(" (")
+        if named.endswith(")") and self.vocab.data_reference.match(pointer):
+            text = named[:-1]  # "it (your phone number)": the data it points to, which the evidence does not show
         if text.lower() in _PRONOUNS:  # "they are held by our payment processor": not "it stores they"
             return "the data the sentence refers to"
         if len(text) > 1 and text[0].isupper() and text[1].islower():
@@ -147,12 +160,15 @@ class Context:
 
     def act(self, assertion: Assertion, practice: str | None = None, *, never: bool = False) -> str:
         """The claim's verb in the active voice, which needs no agreement with the data phrase:
-        "it stores", "it may store", "it does not store", "it may not store" ("it never discloses" with `never`)."""
+        "it stores", "it may store", "it does not store", "it may not store", "it cannot store" ("it never discloses"
+        with `never`)."""
         third, base = self.vocab.practice_verbs.get(practice or assertion.practice, ("handles", "handle"))
         if assertion.polarity == "deny":
             if never:
                 return f"it never {third}"
-            return f"it may not {base}" if assertion.modality == "may" else f"it does not {base}"
+            if assertion.modality == "may":  # "we cannot see them" / "data may not be encrypted", as said
+                return f"it cannot {base}" if _CANNOT.search(assertion.evidence.text) else f"it may not {base}"
+            return f"it does not {base}"
         return f"it may {base}" if assertion.modality == "may" else f"it {third}"
 
     def verb(self, practice: str) -> str:
@@ -235,6 +251,7 @@ class Context:
 
 
 _PRONOUNS = {"it", "they", "them", "this", "these", "those", "that", "which", "such"}
+_CANNOT = re.compile(r"\b(cannot|can not|can[’']t|can never|could not|couldn[’']t|could never)\b", re.IGNORECASE)
 
 
 def _unique(facts: Iterable[Fact]) -> list[Fact]:
@@ -298,7 +315,8 @@ def decide(
     if counter:
         facts = _unique(c.fact for c in counter)
         aspects = {c.fact.aspect(a) for c in counter for a in c.aspects}
-        return Judgement("contradicted", _end(f"{said}; {_clauses([c.says for c in counter])}"), facts, aspects)
+        return Judgement("contradicted", _end(f"{said}; {_clauses([c.says for c in counter])}"), facts, aspects,
+                         said=said)
     confirming = _unique(confirming)
     doubt_facts = _unique(d.fact for d in doubts if d.fact is not None)
     if universal:

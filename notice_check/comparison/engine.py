@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 
 from notice_check.comparison.checks import CHECKS
-from notice_check.comparison.context import Context
+from notice_check.comparison.context import Context, Judgement
 from notice_check.comparison.undisclosed import undisclosed_findings
 from notice_check.errors import NoticeCheckError
 from notice_check.manifest.model import Manifest
@@ -48,6 +48,14 @@ def compare(assertions: Sequence[Assertion], manifest: Manifest) -> list[Finding
     counter_aspects: set[tuple[str, str, str]] = set()
     for assertion in items:
         judgement = CHECKS[assertion.practice](assertion, ctx)
+        reference = ctx.unresolved_reference(assertion)
+        if judgement.verdict == "contradicted" and reference is not None:
+            judgement = Judgement(
+                "unverifiable",
+                f"{judgement.said}, but {reference!r} refers to data named before this sentence, which the tool "
+                f"could not identify, so the manifest cannot tell.",
+                judgement.refs,
+            )
         if judgement.verdict == "contradicted":
             counter_aspects |= judgement.aspects
         findings.append(

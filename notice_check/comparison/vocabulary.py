@@ -33,6 +33,9 @@ class Vocabulary:
     narrowed_states: frozenset[str]  # ... or a state word in or before it
     partial_data: tuple[re.Pattern[str], re.Pattern[str]]  # (on the data phrase, on the sentence)
     indefinite: tuple[re.Pattern[str], re.Pattern[str]]  # (says, unless negated)
+    data_reference: re.Pattern[str]  # "this information", "them": data named before the sentence
+    everyone_parties: re.Pattern[str]  # "anyone", "any other party" ...
+    everyone_kinds: frozenset[str]  # ... are all these kinds
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
         """Manifest relationships reached by any of the party kinds a notice names."""
@@ -121,6 +124,9 @@ def vocabulary() -> Vocabulary:
             access_not_with=re.compile(str(raw["access_denial"]["not_with"]), re.IGNORECASE),
             narrowed_after=re.compile(str(raw["narrowed_data"]["after"]), re.IGNORECASE),
             narrowed_states=frozenset(str(w).lower() for w in raw["narrowed_data"]["states"]),
+            data_reference=re.compile(str(raw["data_reference"]), re.IGNORECASE),
+            everyone_parties=re.compile(str(raw["everyone_parties"]), re.IGNORECASE),
+            everyone_kinds=frozenset(str(k) for k in raw["everyone_kinds"]),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

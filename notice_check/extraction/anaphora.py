@@ -14,10 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from notice_check.extraction import slots
-from notice_check.models import Sentence
+from notice_check.models import Assertion, DataRef, Sentence
 
 if TYPE_CHECKING:
     from notice_check.extraction.pipeline import Analyzer
+    from notice_check.extraction.rules import Lexicon
 
 
 def resolve_pronoun_subjects(sentences: list[Sentence], an: Analyzer) -> list[Sentence]:
@@ -59,6 +60,35 @@ def resolve_elsewhere(sentences: list[Sentence], an: Analyzer) -> list[Sentence]
         text = s.analysed
         where = m.group(1) or "anywhere"  # "elsewhere" reads as "anywhere other than ..."
         out[i] = s.model_copy(update={"parse_text": f"{text[:m.start()]}{where} other than {places}{text[m.end():]}"})
+    return out
+
+
+def resolve_data_references(sentences: list[Sentence], found: list[list[Assertion]],
+                            lexicon: Lexicon) -> list[list[Assertion]]:
+    """The same assertions; one whose data is "this data", "such information" or "them" names the data of
+    the claim before it (same sentence first, then the sentence before in the same paragraph), in brackets:
+    "this data (biometric data)". Unresolved, it stays as written, and the comparator does not read it as all
+    data: "We do not collect ... this data" was contradicted by every store."""
+    pattern = lexicon.pattern("anaphora", "data_reference")
+
+    def refers(a: Assertion) -> bool:
+        return a.data is not None and not a.data.categories and bool(pattern.match(a.data.text.strip()))
+
+    out = [list(claims) for claims in found]
+    named_by: dict[int, DataRef] = {}  # a resolved claim -> the data it refers to, so "it" after "this data"
+    for i, claims in enumerate(out):  # names the data, not "this data (...)"
+        for k, a in enumerate(claims):
+            if not refers(a):
+                continue
+            before = claims[:k]
+            if i > 0 and _same_paragraph(sentences[i - 1], sentences[i]):
+                before = out[i - 1] + before
+            named = next((named_by.get(id(b), b.data) for b in reversed(before)
+                          if b.data is not None and b.data.categories and not refers(b)), None)
+            if named is not None:  # a generic "data" names nothing either: left unresolved
+                data = DataRef(text=f"{a.data.text} ({named.text})", categories=list(named.categories))
+                claims[k] = a.model_copy(update={"data": data})
+                named_by[id(claims[k])] = named
     return out
 
 

@@ -169,6 +169,9 @@ class SentenceContext:
                 return False  # "does not process payments and relies on providers around the world"
             if head.lemma_.lower() in blockers or head.lower_ in blockers:
                 return False
+            if cur.dep_ == "nsubj" and head.i in self.hit_tokens() and all(
+                    h.trigger.practice == "transfer" for h in self.hits if h.token.i == head.i):
+                return False  # "companies in the EEA (may) transfer data outside the EEA": where data comes from
             if cur.dep_ in ("advcl",) and any(c.lower_ in ("if", "when") for c in cur.children):
                 return False
             if head.i in self.hit_tokens() and (head.pos_ in ("VERB", "AUX") or head.i == self.place_owner(mention)):
@@ -573,8 +576,9 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
         if verb.pos_ in ("VERB", "AUX"):
             # "where appropriate, we use end-to-end encryption": the hedge is on the verb the noun belongs to
             text = " ".join(t.text for t in verb.subtree)
-    if re.search(r"\breserves? the right\b|\b(cannot|can ?not|can't) be (ruled out|excluded)\b|"
-                 r"\bit is possible that\b|\bthere is a (possibility|chance) that\b", ctx.text, re.IGNORECASE):
+    if re.search(r"\breserves? the right\b|\b(cannot|can ?not|can't) (therefore )?(be ruled out|be excluded|"
+                 r"rule out|exclude)\b|\bit is possible that\b|\bthere is a (possibility|chance) that\b",
+                 ctx.text, re.IGNORECASE):
         return True
     return bool(ctx.lex.modality_phrases.search(text))
 

@@ -279,3 +279,14 @@ def test_a_rule_for_another_party_is_not_contradicted_by_our_disclosures(text) -
     found = extract_sentences([Sentence(text=text, start=0, end=len(text))])
     m = with_disclosures({"key": "d1", "recipient": "broker", "categories": ["user.contact"], "sale": True})
     assert [f.verdict for f in compare(found, m) if f.verdict == "contradicted"] == []
+
+
+def test_a_denial_of_sharing_with_anyone_reaches_service_providers(check_example):
+    """ "anyone" was read as third parties only, so giving the phone number to an SMS provider did not
+    contradict "we never share your phone number with anyone". "Third parties" still leaves providers out."""
+    anyone = check_example("line-2021", "We never share your phone number with anyone.").findings
+    [finding] = [f for f in anyone if f.practice == "sharing"]
+    assert finding.verdict == "contradicted"
+    assert "sms_verification" in {r.key for r in finding.manifest_refs}
+    third = check_example("line-2021", "We never share your phone number with third parties.").findings
+    assert all("sms_verification" not in {r.key for r in f.manifest_refs} for f in third if f.practice == "sharing")

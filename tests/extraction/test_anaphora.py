@@ -85,3 +85,28 @@ def test_elsewhere_with_no_place_before_is_no_claim():
 
     found = extract(load_document("-", data=b"It is not stored anywhere else.\n\nWe do not keep it elsewhere.\n"))
     assert [a for a in found if a.practice == "storage"] == []
+
+
+def test_a_data_reference_names_the_data_of_the_claim_before_it():
+    # the claim before, in the sentence before of the same paragraph, names the data "this data" points to
+    found = _claims("# Policy\n\nVendors that check ages may process biometric data. We never access this data.\n")
+    [deny] = [a for a in found if a.polarity == "deny"]
+    assert deny.data.text == "this data (biometric data)"
+    assert deny.data.categories == ["user.biometric"]
+    # and in the same sentence: "they" of "we cannot see them" is the messages encrypted before it
+    found = _claims("# Policy\n\nMessages are encrypted before they reach our servers, so we cannot see them.\n")
+    [deny] = [a for a in found if a.polarity == "deny"]
+    assert deny.data.text == "them (Messages)"
+
+
+def test_a_data_reference_with_nothing_before_it_stays_as_written():
+    found = _claims("# Policy\n\nWe have offices in Tokyo.\n\nThis information is not saved on our servers.\n")
+    [deny] = [a for a in found if a.practice == "storage"]
+    assert (deny.data.text, deny.data.categories) == ("This information", [])
+
+
+def test_a_reference_to_a_reference_names_the_first_data():
+    found = _claims("# Policy\n\nWe collect your phone number. It is never sold, and it is never shared with "
+                    "advertisers.\n")
+    assert {a.data.text for a in found if a.polarity == "deny"} == {"It (your phone number)",
+                                                                    "it (your phone number)"}

@@ -1,0 +1,30 @@
+"""Readings fixed after checking every OTA notice's latest version against the shipped example manifests and
+reading each "contradicted" (sentences paraphrased, never copied).
+"""
+
+from __future__ import annotations
+
+
+def _one(claims, text, practice):
+    found = [a for a in claims(text) if a.practice == practice]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_place_of_who_transfers_is_where_data_comes_from(claims):
+    # the clauses let EEA firms send data abroad: "in the EEA" is no destination, and the claim is "outside"
+    text = "The Commission adopted standard clauses that permit firms in the EEA to transfer data outside the EEA."
+    a = _one(claims, text, "transfer")
+    assert a.location.mode == "outside"
+    a = _one(claims, "Our affiliates in Korea may transfer your data to the United States.", "transfer")
+    assert a.location.countries == ["US"]
+    # the place of who processes is still where the processing is
+    a = _one(claims, "Our affiliates in Korea process your data.", "processing")
+    assert a.location.countries == ["KR"]
+
+
+def test_a_transfer_that_cannot_be_ruled_out_is_a_possibility(claims):
+    a = _one(claims, "So you cannot rule out that your data will also be transferred to the USA.", "transfer")
+    assert a.modality == "may"
+    a = _one(claims, "Your data will be transferred to the USA.", "transfer")
+    assert a.modality == "fact"
