@@ -37,10 +37,25 @@ def _excepted(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[
 
 def _purpose_limited(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[Counter], list[Doubt]]:
     """A sharing or sale denial limited to the recipient's purposes ("with advertisers for their own marketing
-    purposes"): the manifest records recipients, not what they use data for, so no fact contradicts it."""
-    if not counter or not any(ctx.vocab.limits_purpose(c) for c in [*a.conditions, a.evidence.text]):
+    purposes"): the manifest records recipients, not what they use data for, so no fact contradicts it. One
+    limited to advertising is still contradicted by an advertiser or a record for advertising."""
+    texts = [*a.conditions, a.evidence.text]
+    if not counter:
         return counter, []
-    return [], [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter]
+    if any(ctx.vocab.limits_purpose(t) for t in texts):
+        return [], [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter]
+    on_sentence, on_record = ctx.vocab.advertising_purpose
+    if not any(on_sentence.search(t) for t in texts):
+        return counter, []
+    # "we do not share personal data for cross-context behavioural advertising": an advertiser, or a record
+    # whose purpose is advertising, is what it denies; another recipient may have the data for other purposes
+    def advertising(c: Counter) -> bool:
+        purpose = getattr(c.fact.record, "purpose", None) or ""
+        return c.fact.relationship == "advertiser" or bool(on_record.search(purpose))
+
+    return [c for c in counter if advertising(c)], [
+        Doubt(f"{c.says}, for a purpose the manifest does not record as advertising", c.fact)
+        for c in counter if not advertising(c)]
 
 
 def _specific_kinds(assertion: Assertion) -> frozenset[str]:

@@ -18,6 +18,7 @@ class Vocabulary:
     party_labels: dict[str, str]
     legal_process: re.Pattern[str]
     purpose_limit: re.Pattern[str]
+    advertising_purpose: tuple[re.Pattern[str], re.Pattern[str]]  # (on the sentence, on a record's purpose)
     practice_verbs: dict[str, tuple[str, str]]  # practice -> (third person, base form)
     group_names: dict[str, str]
     countries_with_article: frozenset[str]
@@ -105,6 +106,8 @@ def vocabulary() -> Vocabulary:
             party_labels={k: str(v) for k, v in raw["party_labels"].items()},
             legal_process=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE),
             purpose_limit=re.compile(str(raw["purpose_limit"]), re.IGNORECASE),
+            advertising_purpose=(re.compile(str(raw["advertising_purpose"]["sentence"]), re.IGNORECASE),
+                                 re.compile(str(raw["advertising_purpose"]["record"]), re.IGNORECASE)),
             practice_verbs={k: (str(v[0]), str(v[1])) for k, v in raw["practice_verbs"].items()},
             group_names={k: str(v) for k, v in raw["group_names"].items()},
             countries_with_article=frozenset(str(c) for c in raw["countries_with_article"]),

@@ -66,3 +66,16 @@ def test_a_manifest_that_records_childrens_data_still_settles_a_denial_about_it(
                             "relationship": "third_party"}],
                  disclosures=[{"key": "kids", "recipient": "broker", "categories": ["user.childrens"], "sale": True}])
     assert judged(compare([a], m), a).verdict == "contradicted"
+
+
+def test_a_denial_limited_to_advertising_is_contradicted_only_by_advertising(check_example):
+    """ "We do not share personal data for cross-context behavioural advertising" was contradicted by an
+    affiliate's engineering access (line-2021): the manifest does not record that as advertising. Against the
+    sale-sharing example, whose recipient is an ad network, the same denial is still contradicted."""
+    for text in ("We do not share personal data for cross-context behavioural advertising.",
+                 "We don't sell your information or share it to target ads."):
+        line = [f for f in check_example("line-2021", text).findings if f.practice == "sharing"]
+        assert line and {f.verdict for f in line} == {"unverifiable"}, text
+        assert "not record as advertising" in line[0].message
+        ads = [f for f in check_example("sale-sharing", text).findings if f.practice == "sharing"]
+        assert {f.verdict for f in ads} == {"contradicted"}, text
