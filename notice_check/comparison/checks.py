@@ -537,6 +537,27 @@ def _kept(fact: Fact) -> str:
     return f"for {store.retention_days} day{'s' if store.retention_days != 1 else ''}"
 
 
+def _bounded_denial(a: Assertion, ctx: Context, covered: list[Fact], data: str) -> Judgement | None:
+    """A retention denial that bounds the time without a period: "we do not keep it permanently" (any known,
+    finite period supports it) or "longer than the law requires" / "after the transcript is generated" (no
+    period to compare). Only a store keeping the data indefinitely contradicts either. None for a plain
+    "we do not keep your messages"."""
+    sentence = a.evidence.text
+    forever = ctx.vocab.denies_indefinitely(sentence)
+    if not forever and not ctx.vocab.bounded_denial.search(sentence):
+        return None
+    claim = f"it does not keep {data} indefinitely" if forever else f"it keeps {data} only for a limited time"
+    indefinite = [f for f in covered if f.store and f.store.retention_indefinite]
+    counter = [Counter(f, ("retention",), f"{f.noun} keeps {ctx.held(a, f)} indefinitely") for f in indefinite]
+    if counter or forever:
+        finite = [f for f in covered if f.store and f.store.retention_days is not None]
+        unknown = [Doubt(f"{f.noun} does not say how long it keeps {ctx.held(a, f)}", f) for f in covered
+                   if f.store and not f.store.retention_indefinite and f.store.retention_days is None]
+        return decide(ctx, claim, counter=counter, confirming=finite, doubts=unknown, sections=("stores",),
+                      universal=True, needs_confirming=True, nothing="no store of this data")
+    return _cannot(ctx, claim, "it names no period to compare with the manifest's")
+
+
 def check_retention(a: Assertion, ctx: Context) -> Judgement:
     """A maximum period is compared with every store of the data; an event ("until you delete your
     account") cannot be checked against periods, but a store that keeps the data indefinitely breaks it."""
@@ -550,6 +571,9 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
     max_days = a.retention.max_days if a.retention else None
     until = a.retention.until if a.retention else None
     if a.polarity == "deny" and max_days is None and until is None:
+        bounded = _bounded_denial(a, ctx, covered, data)
+        if bounded is not None:
+            return bounded
         max_days = 0  # "we do not keep your messages"
     if max_days is not None and until is None:
         limit = max_days

@@ -34,6 +34,7 @@ class Vocabulary:
     narrowed_states: frozenset[str]  # ... or a state word in or before it
     partial_data: tuple[re.Pattern[str], re.Pattern[str]]  # (on the data phrase, on the sentence)
     indefinite: tuple[re.Pattern[str], re.Pattern[str]]  # (says, unless negated)
+    bounded_denial: re.Pattern[str]  # "we do not keep it longer than the law prescribes"
     data_reference: re.Pattern[str]  # "this information", "them": data named before the sentence
     everyone_parties: re.Pattern[str]  # "anyone", "any other party" ...
     everyone_kinds: frozenset[str]  # ... are all these kinds
@@ -74,6 +75,11 @@ class Vocabulary:
     def keeps_indefinitely(self, sentence: str) -> bool:
         says, negated = self.indefinite
         return bool(says.search(sentence)) and not negated.search(sentence)
+
+    def denies_indefinitely(self, sentence: str) -> bool:
+        """ "we do not permanently retain chat data", "we never keep your data forever"."""
+        says, negated = self.indefinite
+        return bool(says.search(sentence)) and bool(negated.search(sentence) or re.search(r"\bnever\b", sentence))
 
     def denies_looking_only(self, sentence: str) -> bool:
         """ "we never access the content of your notes": looking at data is denied, not holding it."""
@@ -121,6 +127,7 @@ def vocabulary() -> Vocabulary:
             generic_party_words=frozenset(str(w).lower() for w in raw["generic_party_words"]),
             indefinite=(re.compile(str(raw["indefinite"]["says"]), re.IGNORECASE),
                         re.compile(str(raw["indefinite"]["not"]), re.IGNORECASE)),
+            bounded_denial=re.compile(str(raw["bounded_denial"]), re.IGNORECASE),
             partial_data=(re.compile(str(raw["partial_data"]["data"]), re.IGNORECASE),
                           re.compile(str(raw["partial_data"]["sentence"]), re.IGNORECASE)),
             access_verbs=re.compile(str(raw["access_denial"]["verbs"]), re.IGNORECASE),
