@@ -741,6 +741,13 @@ def check_collection(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "deny":
         counter, excepted = _excepted(
             ctx, a, [Counter(f, ("collection",), ctx.holding(f, ctx.held(a, f))) for f in covered])
+        data_text = a.data.text if a.data else ""
+        if counter and ctx.vocab.narrows(data_text, a.evidence.text):
+            # "information of those functions that have been restricted": the manifest cannot tell it apart
+            narrowed = " ".join(data_text.split())
+            excepted += [Doubt(f"{c.says}, and the manifest does not tell apart the {narrowed[:1].lower()}"
+                               f"{narrowed[1:]} the sentence qualifies", c.fact) for c in counter]
+            counter = []
         return decide(
             ctx,
             f"{ctx.act(a)} {data}",

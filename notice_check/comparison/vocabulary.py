@@ -92,8 +92,10 @@ class Vocabulary:
             return False
         before = sentence[:at].split()[-1:]  # "undelivered messages", with the adjective in or out of the phrase
         words = [w.strip(".,;:()").lower() for w in before + data.split()[:-1]]
-        return bool(self.narrowed_after.search(sentence[at + len(data):])) or any(
-            w in self.narrowed_states for w in words)
+        inner = [m.start() for m in re.finditer(r"\b(that|which|who)\b", data, re.IGNORECASE) if m.start() > 0]
+        # "personal information of those functions that have been restricted": the clause inside the phrase
+        return any(self.narrowed_after.search(data[i:]) for i in inner) or bool(
+            self.narrowed_after.search(sentence[at + len(data):])) or any(w in self.narrowed_states for w in words)
 
     def limits_purpose(self, text: str) -> bool:
         """ "for their own marketing purposes": a condition on what the recipient does, not on who it is."""

@@ -1147,9 +1147,11 @@ class Duration:
 
 
 def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
-    found = _retention_in(ctx, ctx.region_text(tok))
+    # "copies may remain after the 90 days": for what remains, a period after "after" is where it starts
+    floor = tok.lemma_.lower() in _REMAIN_VERBS
+    found = _retention_in(ctx, ctx.region_text(tok), floor)
     if found is None or (found.days is None and found.until is None):
-        whole = _retention_in(ctx, ctx.text)
+        whole = _retention_in(ctx, ctx.text, floor)
         if whole is not None and (whole.days is not None or whole.until is not None):
             return whole
     return found
@@ -1158,7 +1160,10 @@ def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
 _AFTER = re.compile(r"\b(after|subsequent to|following|beyond|post)\s+(the\s+|your\s+|an\s+)?$", re.I)
 
 
-def _retention_in(ctx: SentenceContext, text: str) -> Duration | None:
+_REMAIN_VERBS = {"remain", "stay", "persist", "linger", "survive"}
+
+
+def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Duration | None:
     lex = ctx.lex
     until = None
     for event, pattern in lex.until_events.items():
@@ -1170,6 +1175,8 @@ def _retention_in(ctx: SentenceContext, text: str) -> Duration | None:
     match_text = None
     best = None
     for m in lex.duration.finditer(text):
+        if floor and _AFTER.search(text[: m.start()]):
+            continue
         num_s, unit = m.group("num").lower(), m.group("unit").lower()
         nums = lex.raw["retention"]["numbers"]
         try:
@@ -1609,10 +1616,11 @@ def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
     for member in group:
         if any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in words for c in member.children):
             return True
-        if any(c.dep_ == "agent" and any(g.dep_ == "pobj" and any(m.dep_ == "amod" and m.lower_ in words
-                                                                   for m in g.children) for g in c.children)
+        if any((c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("to", "with")))
+               and any(g.dep_ == "pobj" and any(m.dep_ == "amod" and m.lower_ in words for m in g.children)
+                       for g in c.children)
                for c in member.children):
-            return True  # "accessed by unintended recipients"
+            return True  # "accessed by unintended recipients", "not released to unauthorized persons"
         if member.lemma_ in _ATTACK_VERBS:
             return True  # "may be viewed or tampered with in transit by a third party"
     cur = group[0]

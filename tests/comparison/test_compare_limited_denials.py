@@ -79,3 +79,14 @@ def test_a_denial_limited_to_advertising_is_contradicted_only_by_advertising(che
         assert "not record as advertising" in line[0].message
         ads = [f for f in check_example("sale-sharing", text).findings if f.practice == "sharing"]
         assert {f.verdict for f in ads} == {"contradicted"}, text
+
+
+def test_a_collection_denial_for_data_its_own_clause_narrows_is_unverifiable(check_example):
+    """ "We will not collect personal information of features that have been restricted" was contradicted by
+    every store: the manifest cannot tell which data belongs to the restricted features."""
+    text = "We will not collect personal information of features that have been restricted by a parent."
+    found = [f for f in check_example("line-2021", text).findings if f.practice == "collection"]
+    assert found and {f.verdict for f in found} == {"unverifiable"}
+    plain = [f for f in check_example("line-2021", "We do not collect your phone number.").findings
+             if f.practice == "collection"]
+    assert {f.verdict for f in plain} == {"contradicted"}

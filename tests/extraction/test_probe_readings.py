@@ -28,3 +28,21 @@ def test_a_transfer_that_cannot_be_ruled_out_is_a_possibility(claims):
     assert a.modality == "may"
     a = _one(claims, "Your data will be transferred to the USA.", "transfer")
     assert a.modality == "fact"
+
+
+def test_a_disclosure_to_unauthorized_persons_is_a_risk_not_a_practice(claims):
+    # "we make sure information is not released to unauthorized persons": no denial of sharing with anyone
+    assert [a for a in claims("We ensure that information is not released to unauthorized persons.")
+            if a.practice == "sharing"] == []
+    assert [a for a in claims("We never share your data with unauthorised third parties.")
+            if a.practice == "sharing"] == []
+    [a] = [a for a in claims("We never share your data with third parties.") if a.practice == "sharing"]
+    assert a.polarity == "deny"
+
+
+def test_what_remains_after_a_period_is_not_capped_by_it(claims):
+    # backup copies "may remain after the 90 days": the period is where remaining starts, not its end
+    a = _one(claims, "Backup copies of your data may remain after the 90 days for a limited time.", "retention")
+    assert a.retention.max_days is None
+    a = _one(claims, "Deleted content may persist in backup copies for up to 90 days.", "retention")
+    assert a.retention.max_days == 90
