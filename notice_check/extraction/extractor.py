@@ -30,6 +30,8 @@ from notice_check.models import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from notice_check.extraction.rules import Lexicon
+
 SUPPORTED_LANGUAGES = ("en",)
 
 
@@ -647,6 +649,8 @@ class _SentenceReader:
         out = _said_otherwise(out)
         if not out:
             out.extend(self._from_heading())
+        if self.sentence.kind == "table_row":
+            out = [_with_row_data(a, self.sentence.text, ctx.lex) for a in out]
         return _dedupe(out)
 
     def _assertions(self, hit: Hit) -> list[Assertion]:
@@ -814,6 +818,23 @@ def _row_label(text: str, period_at: int) -> str | None:
             label = text[:cut].strip(" *_")
             return label or None
     return None
+
+
+def _with_row_data(a: Assertion, row: str, lex: Lexicon) -> Assertion:
+    """A claim of a table row that names no data ("| Location data. Legal basis: ... | Deleted after 24 hours |")
+    is about the row's first cell, up to its first full stop: without it the period read as one for all data,
+    which any longer store contradicted. A data phrase that crosses into the next cell ("| Selfie photos")
+    loses the bar."""
+    data = a.data
+    if data is not None and data.text.startswith("|"):
+        text = data.text.lstrip("| ")
+        data = DataRef(text=text, categories=_data_categories(text)) if text else None
+    if data is None or (not data.categories and lex.pattern("anaphora", "data_reference").match(data.text.strip())):
+        cell = row.split(" | ", 1)[0].strip(" *_|")
+        label = re.split(r"(?<=[a-z)])\.\s", cell, maxsplit=1)[0].strip(" .:")
+        if label and len(label.split()) <= 12:
+            data = DataRef(text=label, categories=_data_categories(label))
+    return a if data is a.data else a.model_copy(update={"data": data})
 
 
 def _said_otherwise(found: list[Assertion]) -> list[Assertion]:

@@ -55,3 +55,14 @@ def test_a_table_of_places_names_its_data_per_row(check_example):
         ("Account information", ["JP"]), ("Photos and videos", ["KR"])]
     findings = check_example("line-2021", PLACES).findings
     assert "contradicted" not in {f.verdict for f in findings}
+
+
+def test_a_claim_in_a_row_that_names_no_data_is_about_the_row_label():
+    """A row whose last cell says "Deleted after 3 days." (a verb, no data) read as a period for all data; so did
+    "It is deleted ...". The first cell, up to its first full stop, is what the row is about."""
+    table = (b"# Retention\n\n| Data | Legal basis | Retention |\n| --- | --- | --- |\n"
+             b"| Location data. See the definitions above. | Needed for our contract. | Deleted after 3 days. |\n"
+             b"| Chat data | Needed for our contract. | It is deleted after 3 days. |\n")
+    found = [a for a in extract(load_document("-", data=table)) if a.practice == "retention"]
+    assert [(a.data.text, a.data.categories, a.retention.max_days) for a in found] == [
+        ("Location data", ["user.location"], 3), ("Chat data", ["user.content.private"], 3)]
