@@ -9,6 +9,7 @@ the same or an ancestor of it. The tree, the aliases and the built-in phrase map
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -20,13 +21,18 @@ Relation = Literal["covered", "coarser", "apart"]
 (the manifest cannot say whether the asserted data is in it); apart: unrelated data."""
 
 ROOT = "user"
+UNKNOWN = "?"
+"""A data phrase that names something specific the taxonomy does not know ("user reports", "login records"): not
+all user data, and no category either. Every fact is `coarser` than it: it can keep a claim unverifiable and
+count as disclosed by it, but never contradicts it."""
 
 
 class CategoryReader:
     """Reads assertions' data with one manifest's vocabulary and relates categories to manifest facts."""
 
-    def __init__(self, manifest: Manifest) -> None:
+    def __init__(self, manifest: Manifest, generic_words: frozenset[str] = frozenset()) -> None:
         self.taxonomy = manifest.taxonomy()
+        self.generic_words = generic_words
         self._labels = {ext.key: ext.aliases[0] for ext in manifest.categories if ext.aliases}
         self._read: dict[int, tuple[str, ...]] = {}
         self._covers: dict[tuple[str, str], bool] = {}
@@ -40,9 +46,17 @@ class CategoryReader:
         found = list(self.taxonomy.categories_for(phrase)) if phrase and phrase.strip() else []
         if not found and assertion.data:
             found = list(assertion.data.categories)
+        if not found and phrase and not self.generic(phrase):
+            found = [UNKNOWN]
         result = tuple(dict.fromkeys(found)) or (ROOT,)
         self._read[id(assertion)] = result
         return result
+
+    def generic(self, phrase: str) -> bool:
+        """ "the information", "certain data", "it", "such information": words that name no kind of data (all of
+        them in `generic_data_words`), read as all user data."""
+        words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 1 or w in ("a",)]
+        return all(w in self.generic_words for w in words)
 
     def covers(self, general: str, specific: str) -> bool:
         """Same category, or an ancestor of it."""
@@ -57,7 +71,7 @@ class CategoryReader:
         A fact with no categories (an imported store whose data is not labelled) is `coarser`: it may hold
         anything or nothing personal, so it can keep a claim unverifiable but never contradict it.
         """
-        if not held:
+        if not held or UNKNOWN in claimed:
             return "coarser"
         if any(self.covers(c, h) for c in claimed for h in held):
             return "covered"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from notice_check.comparison.categories import CategoryReader, Relation, join_words
+from notice_check.comparison.categories import UNKNOWN, CategoryReader, Relation, join_words
 from notice_check.comparison.facts import SECTIONS, Fact, Section, country_name, facts_of
 from notice_check.comparison.vocabulary import Vocabulary, vocabulary
 from notice_check.manifest.model import Manifest
@@ -49,9 +49,9 @@ class Context:
     def __init__(self, manifest: Manifest, assertions: Sequence[Assertion]) -> None:
         self.manifest = manifest
         self.assertions = list(assertions)
-        self.reader = CategoryReader(manifest)
-        self.facts = facts_of(manifest)
         self.vocab: Vocabulary = vocabulary()
+        self.reader = CategoryReader(manifest, self.vocab.generic_data_words)
+        self.facts = facts_of(manifest)
         org = manifest.organization
         self.home = org.country.strip().upper() if org and org.country else None
 
@@ -241,6 +241,9 @@ class Context:
     def broader(self, assertion: Assertion, fact: Fact) -> str:
         """ "broader data (user data)": the fact's categories that contain the claimed ones."""
         claimed = self.categories(assertion)
+        if UNKNOWN in claimed:  # "user reports": the tool cannot place it among the manifest's categories
+            held = self.reader.labels(fact.categories or ["user"])
+            return f"{held}, which may or may not include {self.data_phrase(assertion)}"
         shown = [h for h in fact.categories if any(self.reader.covers(h, c) for c in claimed)]
         return f"broader data ({self.reader.labels(shown or fact.categories or ['user'])})"
 

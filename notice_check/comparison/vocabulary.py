@@ -37,6 +37,7 @@ class Vocabulary:
     bounded_denial: re.Pattern[str]  # "we do not keep it longer than the law prescribes"
     data_reference: re.Pattern[str]  # "this information", "them": data named before the sentence
     everyone_parties: re.Pattern[str]  # "anyone", "any other party" ...
+    generic_data_words: frozenset[str]  # "the information", "certain data": all user data
     everyone_kinds: frozenset[str]  # ... are all these kinds
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
@@ -139,6 +140,7 @@ def vocabulary() -> Vocabulary:
             data_reference=re.compile(str(raw["data_reference"]), re.IGNORECASE),
             everyone_parties=re.compile(str(raw["everyone_parties"]), re.IGNORECASE),
             everyone_kinds=frozenset(str(k) for k in raw["everyone_kinds"]),
+            generic_data_words=frozenset(str(w).lower() for w in raw["generic_data_words"]),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

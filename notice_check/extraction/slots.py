@@ -732,7 +732,10 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
             found = [child for child in kids if child.dep_ == dep]
             found = [child for child in found if not _hyphen_piece(child)] or found
             if found:  # two passive subjects are a parse of two clauses as one: the nearer is the verb's
-                return _resolve_relative(found[-1] if dep == "nsubjpass" else found[0])
+                head = _resolve_relative(found[-1] if dep == "nsubjpass" else found[0])
+                if head.lemma_.lower() == "access":  # "give governments direct access to your data"
+                    head = _prep_object(head, "to") or head
+                return head
         for child in kids:  # "share personally identifying information", parsed as a verb and its object
             if child.dep_ == "xcomp" and child.tag_ == "VBG":
                 objs = [g for g in child.children if g.dep_ == "dobj" and g.i == child.i + 1]
