@@ -681,8 +681,16 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
     words = _KIND_WORDS.get(kind or "", "")
     data = ctx.data_phrase(a)
     label = f"{words} encryption" if words else "encryption at rest or in transit"
+    if kind == "end_to_end" and a.polarity == "affirm" and not (a.data and a.data.text.strip()):
+        # "we use end-to-end encryption", "Signal utilizes end-to-end encryption to provide private messaging":
+        # with no data named, what is end-to-end encrypted is what users send each other, not their accounts
+        content = ctx.vocab.end_to_end_scope
+        covered = [f for f in covered if any(ctx.reader.covers(content, c) for c in f.categories)]
+        coarse = [f for f in coarse if any(ctx.reader.covers(content, c) for c in f.categories)]
+        data = "the content users send"
     hedged = a.modality == "may" or ctx.vocab.about_part(a.data.text if a.data else "", a.evidence.text)
     if a.polarity == "deny":
+        hedged = hedged or bool(a.conditions)  # "if a recipient forwards it, the content will not be encrypted"
         claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
         on = [f for f in covered if _encrypted(f, kind) is True]
         # "information sent by email may not be encrypted", "some features may not encrypt your messages": a
@@ -697,7 +705,8 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
             universal=True,
             needs_confirming=False,
             doubts=[Doubt(f"{f.noun} does not record {label}", f) for f in covered if _encrypted(f, kind) is None]
-            + ([Doubt(f"{f.noun} has {label} on and the notice only says the data may go without it", f)
+            + ([Doubt(f"{f.noun} has {label} on and the notice only says the data may go without it"
+                      + (" under a condition" if a.conditions and a.modality != "may" else ""), f)
                 for f in on] if hedged else []),
             confirming=[f for f in covered if _encrypted(f, kind) is False],
             nothing=f"no store of this data with {label}",

@@ -38,6 +38,7 @@ class Vocabulary:
     data_reference: re.Pattern[str]  # "this information", "them": data named before the sentence
     everyone_parties: re.Pattern[str]  # "anyone", "any other party" ...
     generic_data_words: frozenset[str]  # "the information", "certain data": all user data
+    end_to_end_scope: str  # what "we use end-to-end encryption", naming no data, is about
     everyone_kinds: frozenset[str]  # ... are all these kinds
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
@@ -141,6 +142,7 @@ def vocabulary() -> Vocabulary:
             everyone_parties=re.compile(str(raw["everyone_parties"]), re.IGNORECASE),
             everyone_kinds=frozenset(str(k) for k in raw["everyone_kinds"]),
             generic_data_words=frozenset(str(w).lower() for w in raw["generic_data_words"]),
+            end_to_end_scope=str(raw["end_to_end_scope"]),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

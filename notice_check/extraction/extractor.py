@@ -399,6 +399,8 @@ CHECKS: dict[str, Check] = {
     "rights_frame": slots.rights_frame,
     "relative_clause": lambda c, t: slots.conj_head(t).dep_ == "relcl",
     "restrictive_relative": lambda c, t: slots.restrictive_relative(t),
+    "negated_relative": lambda c, t: slots.restrictive_relative(t) and any(
+        x.dep_ == "neg" for x in (*slots.conj_head(t).children, *t.children)),
     "plan_frame": lambda c, t: t.dep_ == "xcomp" and t.head.lemma_ in (
         "plan", "intend", "aim", "consider", "hope", "expect", "wish", "want", "seek"),
     "storage_compound": lambda c, t: any(

@@ -1257,7 +1257,10 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
     if retention:  # "deleted once the transaction is complete" is the period itself, not a condition
         marks = marks & {"unless", "except", "if"}
     out: list[str] = []
-    for child in tok.children:
+    holders = [tok]
+    if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.lemma_ == "be":
+        holders.append(tok.head)  # "if you forward it, the content will not be encrypted": the "if" is the copula's
+    for child in (c for holder in holders for c in holder.children):
         if child.dep_ in ("advcl",) and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < child.i
                                             for g in child.children):
             out.append(_span_text(child))

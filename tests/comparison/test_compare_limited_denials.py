@@ -90,3 +90,10 @@ def test_a_collection_denial_for_data_its_own_clause_narrows_is_unverifiable(che
     plain = [f for f in check_example("line-2021", "We do not collect your phone number.").findings
              if f.practice == "collection"]
     assert {f.verdict for f in plain} == {"contradicted"}
+
+
+def test_unless_authorized_by_the_account_owner_is_a_condition_the_manifest_does_not_record(check_example):
+    text = "Our employees do not access or use your messages, unless authorized by the account owner."
+    found = [f for f in check_example("line-2021", text).findings if f.practice == "processing"]
+    assert found and {f.verdict for f in found} == {"unverifiable"}
+    assert "consented" in found[0].message

@@ -67,3 +67,27 @@ def test_a_hedged_denial_of_encryption_is_a_warning_not_a_contradiction(check_ex
         assert all("may not encrypt" in f.message for f in found), text
     plain = check_example("retention-encryption", "We do not encrypt your messages.").findings
     assert "contradicted" in {f.verdict for f in plain if f.practice == "encryption"}
+
+
+def test_end_to_end_encryption_naming_no_data_is_about_content(check_example):
+    """ "We use end-to-end encryption to provide private messaging" was contradicted by the account store: with
+    no data named, end-to-end encryption is about what users send each other. "All your data" still reaches
+    the account store."""
+    [bare] = [f for f in check_example("line-2021", "We use end-to-end encryption to provide private messaging.")
+              .findings if f.practice == "encryption"]
+    assert bare.verdict == "contradicted"
+    assert {r.key for r in bare.manifest_refs} == {"talk_media"}
+    [whole] = [f for f in check_example("line-2021", "All your data is end-to-end encrypted.").findings
+               if f.practice == "encryption"]
+    assert {"accounts", "talk_media"} <= {r.key for r in whole.manifest_refs}
+
+
+def test_a_conditional_denial_of_encryption_is_not_contradicted(check_example):
+    """ "If a recipient forwards an encrypted email ..., the forwarded content will not be end-to-end encrypted":
+    the condition hung on the copula, so the denial had none and a store with end-to-end encryption
+    contradicted it."""
+    text = ("If a recipient forwards a message to someone outside our service, the forwarded content will not be "
+            "end-to-end encrypted.")
+    found = [f for f in check_example("line-2021", text).findings
+             if f.practice == "encryption" and "does not encrypt" in f.message]
+    assert found and {f.verdict for f in found} == {"unverifiable"}

@@ -46,3 +46,19 @@ def test_what_remains_after_a_period_is_not_capped_by_it(claims):
     assert a.retention.max_days is None
     a = _one(claims, "Deleted content may persist in backup copies for up to 90 days.", "retention")
     assert a.retention.max_days == 90
+
+
+def test_content_a_negated_clause_picks_out_is_no_claim(claims):
+    # "content that is not encrypted": the clause names a kind of content; "servers that encrypt" still claims
+    assert [a for a in claims("You may also send content that is not encrypted, which we can read.")
+            if a.practice == "encryption"] == []
+    a = _one(claims, "We use servers that encrypt your data.", "encryption")
+    assert a.polarity == "affirm"
+
+
+def test_a_condition_on_the_copula_belongs_to_the_claim(claims):
+    # the parser hangs the "if" clause on "be" when "end-to-end" comes between it and "encrypted"
+    text = "If you forward a message to another service, the forwarded content will not be end-to-end encrypted."
+    [a] = [a for a in claims(text) if a.practice == "encryption" and a.polarity == "deny"]
+    assert a.conditions == ["If you forward a message to another service"]
+    assert a.encryption.kind == "end_to_end"
