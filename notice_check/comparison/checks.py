@@ -522,8 +522,17 @@ def _narrowed(a: Assertion, ctx: Context) -> str | None:
         return "what the notice's condition covers (" + "; ".join(" ".join(c.split()) for c in a.conditions) + ")"
     data = a.data.text if a.data else ""
     if ctx.vocab.narrows(data, a.evidence.text):
-        return f"the {' '.join(data.split()).lower()} the sentence qualifies"
+        return _qualified(data)
     return None
+
+
+def _qualified(data: str) -> str:
+    """ "the biometric data the sentence qualifies", from "any biometric data" (not "the any ...")."""
+    words = data.split()
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an", "any", "all", "some", "such", "no"):
+        words = words[1:]
+    phrase = " ".join(words)
+    return f"the {phrase[:1].lower()}{phrase[1:]} the sentence qualifies"
 
 
 def _kept(fact: Fact) -> str:
@@ -753,9 +762,8 @@ def check_collection(a: Assertion, ctx: Context) -> Judgement:
         data_text = a.data.text if a.data else ""
         if counter and ctx.vocab.narrows(data_text, a.evidence.text):
             # "information of those functions that have been restricted": the manifest cannot tell it apart
-            narrowed = " ".join(data_text.split())
-            excepted += [Doubt(f"{c.says}, and the manifest does not tell apart the {narrowed[:1].lower()}"
-                               f"{narrowed[1:]} the sentence qualifies", c.fact) for c in counter]
+            excepted += [Doubt(f"{c.says}, and the manifest does not tell apart {_qualified(data_text)}", c.fact)
+                         for c in counter]
             counter = []
         return decide(
             ctx,

@@ -46,7 +46,7 @@ class _List:
     combined: tuple[str, int, int] | None = None  # parse text, start, end of the one merged sentence
 
 
-_FINAL = ".!?。！？…"
+_FINAL = ".!?。！？…;；"  # a paragraph ending so is a statement of its own, not a list's lead-in
 _TRAILING_CONJ = re.compile(r"(?:[;,]\s*|\s+)(and/or|and|or)$", re.IGNORECASE)
 _MAX_SHORT_WORDS = 8
 

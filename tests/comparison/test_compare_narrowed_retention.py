@@ -37,12 +37,16 @@ def _claim(text: str):
     "Undelivered photos and videos are deleted after 14 days.",
     "If a message cannot be delivered, we keep it on our servers for up to 14 days.",
     "Photos and videos are deleted after 14 days unless we are required by law to keep them.",
+    # data a participle or a "when" clause narrows: what went to another party, what one tool collects
+    "We keep photos and videos provided to our verification vendor for 14 days.",
+    "Photos and videos when using our editing tool are deleted after 14 days.",
 ])
 def test_a_period_for_part_of_the_data_is_not_contradicted(text):
     a = _claim(text)
     finding = judged(compare([a], _media_kept(30)), a)
     assert finding.verdict == "unverifiable"
     assert "does not tell apart" in finding.message
+    assert "the the " not in finding.message
 
 
 @pytest.mark.parametrize("text", [

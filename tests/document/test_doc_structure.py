@@ -104,3 +104,21 @@ def test_empty_blocks_are_dropped_and_nesting_survives() -> None:
     doc = build_document("x", raw)
     assert doc.text == "We store data in:\n\nJapan\nKorea"
     assert [s.parse_text for s in doc.sentences] == ["We store data in: Japan and Korea."]
+
+
+def test_a_paragraph_ending_in_a_semicolon_is_no_lead_in() -> None:
+    """A list item after "... if you ask us not to share your information ...;" was parsed after that sentence,
+    so its own "we will transfer your information" became a denial. A semicolon ends a statement, like a full
+    stop; a colon (or no mark) still leads in."""
+    from notice_check.document import RawBlock, build_document
+
+    raw = [
+        RawBlock("paragraph", "If you ask us not to share your data, some features may stop working;"),
+        RawBlock("list_item", "On a merger, we will transfer your data to the buyer.", level=1, list_id=1, group=1),
+        RawBlock("paragraph", "We share data with"),
+        RawBlock("list_item", "our affiliates", level=1, list_id=2, group=2),
+    ]
+    doc = build_document("x", raw)
+    parsed = {s.text: s.parse_text for s in doc.sentences}
+    assert parsed["On a merger, we will transfer your data to the buyer."] is None
+    assert parsed["our affiliates"] == "We share data with our affiliates"
