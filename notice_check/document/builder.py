@@ -46,7 +46,8 @@ class _List:
     combined: tuple[str, int, int] | None = None  # parse text, start, end of the one merged sentence
 
 
-_FINAL = ".!?。！？…;；"  # a paragraph ending so is a statement of its own, not a list's lead-in
+_FINAL = ".!?。！？…"
+_FINAL_PARAGRAPH = _FINAL + ";；"  # a paragraph ending in a semicolon is a statement too; a list item may not be
 _TRAILING_CONJ = re.compile(r"(?:[;,]\s*|\s+)(and/or|and|or)$", re.IGNORECASE)
 _MAX_SHORT_WORDS = 8
 
@@ -156,7 +157,7 @@ def build_document(source: str, raw: list[RawBlock], title: str | None = None) -
             continue
         lst.intro_span = local[intro_block][-1]
         lst.intro = text[lst.intro_span[0] : lst.intro_span[1]]
-        if lst.intro.rstrip().endswith(tuple(_FINAL)):
+        if lst.intro.rstrip().endswith(tuple(_FINAL if parent is not None else _FINAL_PARAGRAPH)):
             continue  # a statement of its own, not a lead-in: items are read alone
         lst.context = lst.intro
         if parent is not None:

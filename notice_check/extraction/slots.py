@@ -1260,6 +1260,8 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
     holders = [tok]
     if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.lemma_ == "be":
         holders.append(tok.head)  # "if you forward it, the content will not be encrypted": the "if" is the copula's
+    elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        holders.append(tok.head)  # "Letter Sealing provides end-to-end encryption ... when it is turned on"
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ in ("advcl",) and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < child.i
                                             for g in child.children):

@@ -62,3 +62,10 @@ def test_a_condition_on_the_copula_belongs_to_the_claim(claims):
     [a] = [a for a in claims(text) if a.practice == "encryption" and a.polarity == "deny"]
     assert a.conditions == ["If you forward a message to another service"]
     assert a.encryption.kind == "end_to_end"
+
+
+def test_a_condition_on_the_verb_of_a_practice_noun_belongs_to_the_claim(claims):
+    # "Letter Sealing provides end-to-end encryption ... when it is turned on": the claim holds when it is on
+    a = _one(claims, "Our sealing feature provides end-to-end encryption for your messages when it is turned on.",
+             "encryption")
+    assert a.conditions == ["when it is turned on"]
