@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from notice_check.comparison.categories import join_words
 from notice_check.comparison.context import Context, Counter, Doubt, Judgement, decide
 from notice_check.comparison.facts import SECTIONS, Fact, Section
 from notice_check.models import Assertion
@@ -33,6 +34,26 @@ def _excepted(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[
         doubts += [Doubt(f"{c.says}, and the manifest does not record {missing}", c.fact) for c in counter]
         counter = []
     return counter, doubts
+
+
+def _excepted_parties(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[Counter], list[Doubt]]:
+    """ "We do not transfer your data outside Japan except to our service providers": a fact of the kind the
+    exception names may be what it allows. A store on a cloud provider's region counts as a service provider's."""
+    kinds = ctx.vocab.excepted_kinds(a.conditions)
+    if not kinds or not counter:
+        return counter, []
+    rels = ctx.vocab.relationships(kinds)
+
+    def allowed(fact: Fact) -> bool:
+        if fact.relationship in rels:
+            return True
+        place = ctx.manifest.place(fact.store.location) if fact.store else None
+        return "processor" in kinds and fact.entity is None and place is not None and bool(place.provider)
+
+    return [c for c in counter if not allowed(c.fact)], [
+        Doubt(f"{c.says}, which the denial's exception for "
+              f"{join_words([ctx.vocab.party_labels.get(k, k) for k in sorted(kinds)])} may allow", c.fact)
+        for c in counter if allowed(c.fact)]
 
 
 def _purpose_limited(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[Counter], list[Doubt]]:
@@ -128,6 +149,8 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
                 return c in listed
 
         counter, excepted = _excepted(ctx, a, _place_counters(ctx, a, covered, bad))
+        counter, party_excepted = _excepted_parties(ctx, a, counter)
+        excepted = party_excepted + excepted
         doubts = excepted + unplaced + [
             ctx.coarse_doubt(a, f, [c for c in f.countries if bad(c)])
             for f in coarse

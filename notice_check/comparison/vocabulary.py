@@ -39,6 +39,7 @@ class Vocabulary:
     everyone_parties: re.Pattern[str]  # "anyone", "any other party" ...
     generic_data_words: frozenset[str]  # "the information", "certain data": all user data
     end_to_end_scope: str  # what "we use end-to-end encryption", naming no data, is about
+    excepted_parties: tuple[re.Pattern[str], dict[str, re.Pattern[str]]]  # (exception lead, kind -> words)
     everyone_kinds: frozenset[str]  # ... are all these kinds
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
@@ -99,6 +100,12 @@ class Vocabulary:
         return any(self.narrowed_after.search(data[i:]) for i in inner) or bool(
             self.narrowed_after.search(sentence[at + len(data):])) or any(w in self.narrowed_states for w in words)
 
+    def excepted_kinds(self, conditions: list[str]) -> frozenset[str]:
+        """Party kinds a denial's exception names: "except to our service providers" -> {processor}."""
+        lead, kinds = self.excepted_parties
+        return frozenset(kind for c in conditions if lead.search(c) for kind, words in kinds.items()
+                         if words.search(c))
+
     def limits_purpose(self, text: str) -> bool:
         """ "for their own marketing purposes": a condition on what the recipient does, not on who it is."""
         return bool(self.purpose_limit.search(text))
@@ -143,6 +150,9 @@ def vocabulary() -> Vocabulary:
             everyone_kinds=frozenset(str(k) for k in raw["everyone_kinds"]),
             generic_data_words=frozenset(str(w).lower() for w in raw["generic_data_words"]),
             end_to_end_scope=str(raw["end_to_end_scope"]),
+            excepted_parties=(re.compile(str(raw["excepted_parties"]["lead"]), re.IGNORECASE),
+                              {str(k): re.compile(str(v), re.IGNORECASE)
+                               for k, v in raw["excepted_parties"]["kinds"].items()}),
         )
     except (KeyError, TypeError, AttributeError) as err:
         raise RuleError(f"malformed comparator vocabulary: {err}", source=where) from err

@@ -97,3 +97,15 @@ def test_unless_authorized_by_the_account_owner_is_a_condition_the_manifest_does
     found = [f for f in check_example("line-2021", text).findings if f.practice == "processing"]
     assert found and {f.verdict for f in found} == {"unverifiable"}
     assert "consented" in found[0].message
+
+
+def test_a_place_denial_excepting_service_providers_is_not_contradicted_by_them(check_example):
+    """ "We do not transfer your personal information outside Japan except to our service providers" was
+    contradicted by a helpdesk provider's access and by a store on a cloud region: both may be what the exception
+    allows. A disclosure to a court is no service provider, and still contradicts it."""
+    text = "We do not transfer your personal information outside Japan except to our service providers."
+    [eea] = [f for f in check_example("eea-only", text).findings if f.practice == "transfer" and f.evidence]
+    assert eea.verdict == "unverifiable" and "exception for service providers" in eea.message
+    [saas] = [f for f in check_example("truthful-saas", text).findings if f.practice == "transfer" and f.evidence]
+    assert saas.verdict == "contradicted"
+    assert {r.key for r in saas.manifest_refs} == {"court_order"}
