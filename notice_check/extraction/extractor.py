@@ -178,6 +178,9 @@ def _non_data_object(ctx: SentenceContext, tok: Token) -> bool:
     text, head = slots.data_phrase(ctx, tok, set())
     if not text or head is None:
         return False
+    if head.lemma_.lower() in slots.PERSON_NOUNS and head.pos_ == "NOUN" and not any(
+            c.dep_ == "case" for c in head.children):  # "subscribers' personal information" is data
+        return True  # "provide products to account owners, their licensed end users": people, not data
     if slots.looks_like_data(ctx.lex, text):
         return False
     if ctx.lex.non_data_objects.search(text):
@@ -396,6 +399,10 @@ CHECKS: dict[str, Check] = {
     "engaged_party": lambda c, t: bool(slots.engaged_parties(c, t)),
     "unauthorized": slots.unauthorized,
     "meta_frame": slots.meta_frame,
+    "policy_scope": slots.policy_scope,
+    # "upon logging in or changing your device": signing in, not recording anything
+    "signing_in": lambda c, t: t.lemma_.lower() == "log" and t.i + 1 < len(c.doc)
+    and c.doc[t.i + 1].lower_ in ("in", "into", "on", "out", "off"),
     "rights_frame": slots.rights_frame,
     "relative_clause": lambda c, t: slots.conj_head(t).dep_ == "relcl",
     "restrictive_relative": lambda c, t: slots.restrictive_relative(t),

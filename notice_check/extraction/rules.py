@@ -35,7 +35,7 @@ CHECKS = frozenset(
         "definitional", "origin_place", "described_data", "data_description", "plan_frame", "storage_compound",
         "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause", "engaged_party",
         "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed", "located_party",
-        "consented", "residual_store", "restrictive_relative", "negated_relative",
+        "consented", "residual_store", "restrictive_relative", "negated_relative", "policy_scope", "signing_in",
     }
 )
 

@@ -79,6 +79,9 @@ class SentenceContext:
             for child in cur.children:
                 if child.i in owners and child.dep_ in CLAUSE_DEPS:
                     continue
+                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and any(
+                        g.dep_ == "nsubj" and g.lower_ in self.lex.words("user_subjects") for g in child.children):
+                    continue  # "when we provide contents ... or when you share it with your friends": the user's clause
                 stack.append(child)
         self._regions[tok.i] = out
         return out
@@ -1307,6 +1310,9 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
     if subject is not None and subject.lower_ in users:
         return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("your", "their") for c in tok.children) and (
+            tok.lower_.endswith("ing")):
+        return True  # "to facilitate your log ins and your sharing of content between these accounts"
     cur = tok
     for _ in range(6):
         if consented_to(ctx, cur):
@@ -1321,7 +1327,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             ):
                 # "people who share ...": a person who is not a party; "technology that encrypts": a thing
                 return cur.head.lower_ in users or (classify_party(ctx.lex, cur.head.text) is None
-                                                    and cur.head.lemma_.lower() in _PERSON_NOUNS)
+                                                    and cur.head.lemma_.lower() in PERSON_NOUNS)
         if _imperative(cur):
             return True
         if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lower_ in users for c in cur.head.children):
@@ -1498,7 +1504,7 @@ def _objectless_belief(verb: Token, users: frozenset[str]) -> bool:
 _BELIEF_VERBS = {"believe", "think", "feel", "suspect", "fear", "worry", "notice", "discover", "learn"}
 
 
-_PERSON_NOUNS = {"person", "people", "individual", "anyone", "someone", "somebody", "anybody", "everyone",
+PERSON_NOUNS = {"person", "people", "individual", "anyone", "someone", "somebody", "anybody", "everyone",
                  "parent", "child", "friend", "user", "visitor", "customer", "member", "participant", "player",
                  "subscriber", "reader", "viewer", "student", "patient", "employee", "applicant", "candidate"}
 
@@ -1664,9 +1670,37 @@ _DOCUMENT_NOUNS = {"policy", "statement", "notice", "section", "document", "page
                    "agreement", "law", "code", "act", "regulation", "statute", "legislation", "this"}
 
 
+_NOTICE_EXPLAINS = re.compile(
+    r"^\W*(this|our|the)\s+(\w+\s+){0,2}(notice|policy|statement|document)\s+(explains|describes|sets out|"
+    r"tells you|outlines|covers|details|informs you( about)?)\s+(how|what|when|why|the ways)\b", re.IGNORECASE)
+
+
+def policy_scope(ctx: SentenceContext, tok: Token) -> bool:
+    """The trigger is under what the notice says of itself: "This Privacy Notice explains how Acme (...) collects,
+    uses, and shares ...", "The privacy policy describes ... when we might disclose", "This Policy applies to all
+    Personal Data that we collect"."""
+    opening = _NOTICE_EXPLAINS.match(ctx.text)
+    if opening and tok.idx >= opening.end():
+        return True  # whatever the parser makes of a long name in between ("PBC d.b.a. Acme")
+    anc = tok
+    for _ in range(8):
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+        if anc.lemma_ in _DESCRIBING and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_SUBJECTS for c in anc.children):
+            return True
+        if anc.lemma_ == "apply" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_SUBJECTS
+                                         for c in (conj_head(anc).children)):
+            return True  # "This policy applies only to ... and not to information disclosed by X through other means"
+    return False
+
+
 def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
     """"the ways we use and share information", "under what circumstances we may disclose it", "The
     following statement discloses ...": the notice talking about its own topics, not a practice."""
+    if policy_scope(ctx, tok):
+        return True
     subj = active_subject(tok)
     transitive = any(c.dep_ == "dobj" for c in tok.children)
     if subj is not None and transitive and (subj.pos_ == "NOUN" or subj.lower_ in ("information", "data")) and (
@@ -1677,17 +1711,6 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
         return True  # "The following statement discloses", "an IP address which may disclose ..."
     if tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return True  # "We use information as disclosed and described here"
-    anc = tok
-    for _ in range(8):
-        if anc.head.i == anc.i:
-            break
-        anc = anc.head
-        if anc.lemma_ in _DESCRIBING and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_SUBJECTS for c in anc.children):
-            return True  # "The privacy policy describes ... when we might disclose ..."
-        if anc.lemma_ == "apply" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_SUBJECTS
-                                         for c in (conj_head(anc).children)):
-            return True  # "This policy applies only to ... and not to information disclosed by X through other means"
     cur = conj_head(tok)
     if cur.i != tok.i and cur.pos_ == "NOUN" and cur.lemma_.lower() in _FRAME_NOUNS:
         return True  # a parse that hangs "share" on "ways": "the ways in which we collect, use and share"
