@@ -215,6 +215,12 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
                     ctx.where(fact, bad_here, ctx.held(a, fact)),
                 )
             )
+    segment = next((c for c in a.conditions if ctx.vocab.user_segment.search(c)), None)
+    if segment and counter:  # "if you signed up from the EEA, your data is stored in the Netherlands"
+        users = " ".join(segment.split())
+        unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is for users "
+                          f"{users!r})", c.fact) for c in counter] + unplaced
+        counter = []
     doubts = unplaced + [
         ctx.coarse_doubt(a, f, [c for c in f.countries if counter_for(f, c)])
         for f in coarse
@@ -351,6 +357,10 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "deny":
         claim = f"{ctx.act(a)} {data} {prep} {parties}"
         counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in covered]
+        if counter and a.parties and all(p.kind == "unspecified" and ctx.vocab.party_reference.match(p.text.strip())
+                                         for p in a.parties):
+            # "we do not share your personal data with such data centers": the parties are named elsewhere
+            return _cannot(ctx, claim, f"{parties!r} refers to parties named before this sentence")
         unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None
                    or (named and not f.entity.name)]  # a recipient with no name may be the one named
         doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]

@@ -40,6 +40,8 @@ class Vocabulary:
     generic_data_words: frozenset[str]  # "the information", "certain data": all user data
     end_to_end_scope: str  # what "we use end-to-end encryption", naming no data, is about
     excepted_parties: tuple[re.Pattern[str], dict[str, re.Pattern[str]]]  # (exception lead, kind -> words)
+    user_segment: re.Pattern[str]  # "if you signed up from the EEA": the claim is about some users
+    party_reference: re.Pattern[str]  # "such data centers": parties named elsewhere
     everyone_kinds: frozenset[str]  # ... are all these kinds
 
     def relationships(self, kinds: set[str] | frozenset[str]) -> frozenset[str]:
@@ -150,6 +152,8 @@ def vocabulary() -> Vocabulary:
             everyone_kinds=frozenset(str(k) for k in raw["everyone_kinds"]),
             generic_data_words=frozenset(str(w).lower() for w in raw["generic_data_words"]),
             end_to_end_scope=str(raw["end_to_end_scope"]),
+            user_segment=re.compile(str(raw["user_segment"]), re.IGNORECASE),
+            party_reference=re.compile(str(raw["party_reference"]), re.IGNORECASE),
             excepted_parties=(re.compile(str(raw["excepted_parties"]["lead"]), re.IGNORECASE),
                               {str(k): re.compile(str(v), re.IGNORECASE)
                                for k, v in raw["excepted_parties"]["kinds"].items()}),

@@ -996,6 +996,9 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                         kind, name = "unspecified", text  # "according to Applicable Laws" names no party
                     elif g.lower_ in ("us", "we"):
                         kind = "self"
+                    elif g.pos_ == "NOUN" and g.lemma_.lower() in _HOLDER_NOUNS and t.lower_ in ("with", "to") and any(
+                            c.dep_ in ("det", "amod") and c.lower_ in ("such", "these", "those") for c in g.children):
+                        kind = "unspecified"  # "with such data centers": parties named before, kept as written
                     else:
                         continue
                 if name is None and kind not in ("self", "public_authority") and not excepted:
@@ -1504,6 +1507,8 @@ def _objectless_belief(verb: Token, users: frozenset[str]) -> bool:
 _BELIEF_VERBS = {"believe", "think", "feel", "suspect", "fear", "worry", "notice", "discover", "learn"}
 
 
+_HOLDER_NOUNS = {"entity", "center", "centre", "organization", "organisation", "body", "institution", "firm",
+                 "operator", "controller", "company", "business"}
 PERSON_NOUNS = {"person", "people", "individual", "anyone", "someone", "somebody", "anybody", "everyone",
                  "parent", "child", "friend", "user", "visitor", "customer", "member", "participant", "player",
                  "subscriber", "reader", "viewer", "student", "patient", "employee", "applicant", "candidate"}
@@ -1626,6 +1631,9 @@ def unauthorized(ctx: SentenceContext, tok: Token) -> bool:
     """"protect against unauthorized access, disclosure or destruction", "inadvertent disclosures": a risk
     the notice guards against, not a practice it declares."""
     words = ctx.lex.words("unauthorized_words")
+    clause = tok.head if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else tok  # "intruders ... get access"
+    if any(ctx.doc[i].lemma_.lower() in ctx.lex.words("intruder_nouns") for i in ctx.region(clause)):
+        return True  # "so that local engineers or physical intruders cannot get access": a threat kept out
     group = _conj_group(tok)
     for member in group:
         if any(c.dep_ in ("amod", "advmod", "compound") and c.lower_ in words for c in member.children):

@@ -109,3 +109,26 @@ def test_a_place_denial_excepting_service_providers_is_not_contradicted_by_them(
     [saas] = [f for f in check_example("truthful-saas", text).findings if f.practice == "transfer" and f.evidence]
     assert saas.verdict == "contradicted"
     assert {r.key for r in saas.manifest_refs} == {"court_order"}
+
+
+def test_a_place_list_for_some_users_is_not_contradicted_by_stores_elsewhere(check_example):
+    """ "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands": the
+    list is for those users, and the manifest does not say whose data a store holds."""
+    text = "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands."
+    [finding] = [f for f in check_example("eea-only", text).findings if f.practice == "storage" and f.evidence]
+    assert finding.verdict == "unverifiable" and "whose data it holds" in finding.message
+    plain = "Your data is stored in data centers in the Netherlands."
+    [finding] = [f for f in check_example("eea-only", plain).findings if f.practice == "storage" and f.evidence]
+    assert finding.verdict == "contradicted"
+
+
+def test_a_denial_for_parties_named_elsewhere_is_unverifiable(check_example):
+    text = "As such, we do not share your personal data with such data centers."
+    [finding] = [f for f in check_example("line-2021", text).findings if f.practice == "sharing"]
+    assert finding.verdict == "unverifiable" and "refers to parties named before" in finding.message
+
+
+def test_a_denial_for_this_purpose_is_limited_to_it(check_example):
+    text = "Only audio data may be shared for this purpose (no other data, such as your IP address, is shared)."
+    found = [f for f in check_example("line-2021", text).findings if f.practice == "sharing"]
+    assert found and "contradicted" not in {f.verdict for f in found}

@@ -102,3 +102,11 @@ def test_a_party_of_the_users_own_clause_is_not_the_recipient(claims):
     assert [a for a in claims(text) if a.practice == "sharing"] == []
     a = _one(claims, "We log your IP address.", "collection")
     assert a.data.text == "your IP address"
+
+
+def test_people_a_security_measure_keeps_out_make_no_claim(claims):
+    # "so that local engineers or physical intruders cannot get access": the threat kept out, not a denial
+    text = "Data is split across sites so that local engineers or physical intruders cannot get access to user data."
+    assert [a for a in claims(text) if a.practice in ("processing", "sharing")] == []
+    a = _one(claims, "Our support staff cannot access your messages.", "processing")
+    assert a.polarity == "deny"
