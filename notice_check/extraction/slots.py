@@ -1481,6 +1481,8 @@ def event_clause(ctx: SentenceContext, tok: Token) -> bool:
     """ "kept until you ask or your account is deleted": the deletion is the event another claim waits for,
     not a claim of its own."""
     head = conj_head(tok)
+    if head.dep_ in ("acomp", "attr", "oprd") and head.head.lemma_ == "be":
+        head = head.head  # "when an email is end-to-end encrypted, ...": the copula heads the clause
     return head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS
                                         for c in head.children if c.i < head.i)
 

@@ -62,3 +62,13 @@ def test_a_plain_period_is_still_contradicted(text):
 def test_a_store_within_the_period_still_supports_it():
     a = _claim("Messages that could not be delivered are deleted after 14 days.")
     assert judged(compare([a], _media_kept(7)), a).verdict == "supported"
+
+
+@pytest.mark.parametrize("text", [
+    "We keep information collected using cookies for 14 days.",
+    "We keep the photos and videos that we store for this purpose for up to 14 days.",
+])
+def test_data_a_participle_or_a_purpose_narrows_is_not_all_of_it(text):
+    a = _claim(text)
+    finding = judged(compare([a], _media_kept(30)), a)
+    assert finding.verdict == "unverifiable"

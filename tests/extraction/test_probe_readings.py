@@ -110,3 +110,11 @@ def test_people_a_security_measure_keeps_out_make_no_claim(claims):
     assert [a for a in claims(text) if a.practice in ("processing", "sharing")] == []
     a = _one(claims, "Our support staff cannot access your messages.", "processing")
     assert a.polarity == "deny"
+
+
+def test_encryption_in_a_when_clause_is_the_event_not_a_claim(claims):
+    # "When an email is end-to-end encrypted, only the users control the key": what holds then, not a claim
+    assert [a for a in claims("When an email is end-to-end encrypted, only the users control the key.")
+            if a.practice == "encryption"] == []
+    a = _one(claims, "When you send a message, it is encrypted end-to-end.", "encryption")
+    assert a.conditions == ["When you send a message"]
