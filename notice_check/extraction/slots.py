@@ -996,8 +996,10 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                         kind, name = "unspecified", text  # "according to Applicable Laws" names no party
                     elif g.lower_ in ("us", "we"):
                         kind = "self"
-                    elif g.pos_ == "NOUN" and g.lemma_.lower() in _HOLDER_NOUNS and t.lower_ in ("with", "to") and any(
-                            c.dep_ in ("det", "amod") and c.lower_ in ("such", "these", "those") for c in g.children):
+                    elif (g.pos_ == "NOUN" and t.lower_ in ("with", "to")
+                          and g.lemma_.lower() in ctx.lex.words("pointing_recipients")
+                          and any(c.dep_ in ("det", "amod") and c.lower_ in ("such", "these", "those")
+                                  for c in g.children)):
                         kind = "unspecified"  # "with such data centers": parties named before, kept as written
                     else:
                         continue
@@ -1157,7 +1159,7 @@ class Duration:
 
 def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
     # "copies may remain after the 90 days": for what remains, a period after "after" is where it starts
-    floor = tok.lemma_.lower() in _REMAIN_VERBS
+    floor = tok.lemma_.lower() in ctx.lex.words("remain_verbs")
     found = _retention_in(ctx, ctx.region_text(tok), floor)
     if found is None or (found.days is None and found.until is None):
         whole = _retention_in(ctx, ctx.text, floor)
@@ -1167,9 +1169,6 @@ def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
 
 
 _AFTER = re.compile(r"\b(after|subsequent to|following|beyond|post)\s+(the\s+|your\s+|an\s+)?$", re.I)
-
-
-_REMAIN_VERBS = {"remain", "stay", "persist", "linger", "survive"}
 
 
 def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Duration | None:
@@ -1509,8 +1508,6 @@ def _objectless_belief(verb: Token, users: frozenset[str]) -> bool:
 _BELIEF_VERBS = {"believe", "think", "feel", "suspect", "fear", "worry", "notice", "discover", "learn"}
 
 
-_HOLDER_NOUNS = {"entity", "center", "centre", "organization", "organisation", "body", "institution", "firm",
-                 "operator", "controller", "company", "business"}
 PERSON_NOUNS = {"person", "people", "individual", "anyone", "someone", "somebody", "anybody", "everyone",
                  "parent", "child", "friend", "user", "visitor", "customer", "member", "participant", "player",
                  "subscriber", "reader", "viewer", "student", "patient", "employee", "applicant", "candidate"}
