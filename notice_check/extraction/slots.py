@@ -843,6 +843,7 @@ def data_phrase(ctx: SentenceContext, tok: Token, avoid: set[int]) -> tuple[str 
         tokens.insert(0, ctx.doc[tokens[0].i - 1])  # "mail messages" of "e-mail messages", cut by the parse
     text = tokens_text(t for t in tokens if t.i not in avoid).strip(" ,;:")
     text = re.sub(r"\s+([,.;:)])", r"\1", text).replace("( ", "(")
+    text = re.sub(r",?\s+(such as|including|like|e\.g\.)$", "", text)  # "materials such as" lost its examples
     return (text or head.text), head
 
 

@@ -118,3 +118,17 @@ def test_encryption_in_a_when_clause_is_the_event_not_a_claim(claims):
             if a.practice == "encryption"] == []
     a = _one(claims, "When you send a message, it is encrypted end-to-end.", "encryption")
     assert a.conditions == ["When you send a message"]
+
+
+def test_retention_details_from_sample_20(claims):
+    # "delete the location data once the relevant service has been provided": the period ends with the service
+    a = _one(claims, "We will delete the location data once the relevant service has been provided to you.",
+             "retention")
+    assert a.retention.until == "purpose_fulfilled"
+    # "for legal reasons": the claim holds under that purpose, which the manifest does not record
+    a = _one(claims, "In some cases we also keep your information for legal reasons, even after your account has "
+                     "been deleted.", "retention")
+    assert [c for c in a.conditions if c.startswith("for legal reasons")]
+    # the examples the parser hung elsewhere are not replaced by a dangling "such as"
+    a = _one(claims, "Copies of some materials such as certain log records remain in our database.", "retention")
+    assert a.data.text == "Copies of some materials"
