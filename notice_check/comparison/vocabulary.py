@@ -97,6 +97,10 @@ class Vocabulary:
             return False
         before = sentence[:at].split()[-1:]  # "undelivered messages", with the adjective in or out of the phrase
         words = [w.strip(".,;:()").lower() for w in before + data.split()[:-1]]
+        head = data.split()[-1].lower() if data.split() else ""
+        if data.lower().startswith("the ") and re.search(
+                rf"\b(these|those|this|that|such)\s+(\w+\s+)?{re.escape(head)}\b", sentence[:at], re.IGNORECASE):
+            return True  # "users may save these videos ..., the videos will not be collected by us": those videos
         inner = [m.start() for m in re.finditer(r"\b(that|which|who)\b", data, re.IGNORECASE) if m.start() > 0]
         # "personal information of those functions that have been restricted": the clause inside the phrase
         return any(self.narrowed_after.search(data[i:]) for i in inner) or bool(

@@ -132,3 +132,14 @@ def test_a_denial_for_this_purpose_is_limited_to_it(check_example):
     text = "Only audio data may be shared for this purpose (no other data, such as your IP address, is shared)."
     found = [f for f in check_example("line-2021", text).findings if f.practice == "sharing"]
     assert found and "contradicted" not in {f.verdict for f in found}
+
+
+def test_a_denial_about_the_items_a_demonstrative_named_is_narrowed(check_example):
+    """ "While users of this feature may save these videos to their device, the videos will not be collected by
+    us": the videos of that feature, not every video; the plain denial is still contradicted."""
+    text = "While users of this feature may save these videos to their device, the videos will not be collected by us."
+    found = [f for f in check_example("line-2021", text).findings if f.practice == "collection"]
+    assert found and {f.verdict for f in found} == {"unverifiable"}
+    plain = [f for f in check_example("line-2021", "The videos will not be collected by us.").findings
+             if f.practice == "collection"]
+    assert {f.verdict for f in plain} == {"contradicted"}
