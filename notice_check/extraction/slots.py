@@ -687,8 +687,8 @@ def _phrase_tokens(head: Token, stop: set[int]) -> list[Token]:
             child.i > head.i
         ):
             keep.extend(t for t in child.subtree if t.i not in stop)
-        elif child.dep_ == "appos":
-            keep.extend(child.subtree)
+        elif child.dep_ == "appos" and not (child.pos_ == "PRON" and child.lower_ in ("those", "these", "that")):
+            keep.extend(child.subtree)  # but "on our servers and those of our providers": "those" is servers
     return sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
 
 

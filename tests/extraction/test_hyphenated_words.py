@@ -1,4 +1,4 @@
-"""Hyphenated words ("e-mail", "third-party") come back as written.
+"""Phrases come back as written: hyphenated words ("e-mail", "third-party"), and no word of another phrase.
 
 The tokenizer splits "e-mail" into three tokens, and the small model sometimes hangs each on the verb as an
 object of its own ("encrypt e-mail messages" gave the data "e"). Phrases were also joined with a space
@@ -26,3 +26,10 @@ def test_hyphenated_and_possessive_parties_are_as_written(claims):
     found = claims("The company's engineers in China can access user data.")
     assert [(p.text, p.kind) for a in found for p in a.parties] == [("The company's engineers", "self")]
 
+
+
+def test_a_demonstrative_for_another_noun_is_not_part_of_the_data(claims):
+    # "on our servers and those of our service providers": "those" stands for servers, not for the data
+    [a] = [a for a in claims("We may store your information on our servers and those of our service providers.")
+           if a.practice == "storage"]
+    assert a.data.text == "your information"
