@@ -34,6 +34,14 @@ class CategoryReader:
         self.taxonomy = manifest.taxonomy()
         self.generic_words = generic_words
         self._labels = {ext.key: ext.aliases[0] for ext in manifest.categories if ext.aliases}
+        # the manifest's own words for its categories, word by word: "videos" -> the key whose alias is
+        # "photos and videos sent in chats"
+        self._alias_words: dict[str, set[str]] = {}
+        for ext in manifest.categories:
+            for alias in ext.aliases:
+                for word in re.findall(r"[a-z]{4,}", alias.lower()):
+                    if word not in generic_words:  # "location data" says nothing of "your data"
+                        self._alias_words.setdefault(word, set()).add(ext.key)
         self._read: dict[int, tuple[str, ...]] = {}
         self._covers: dict[tuple[str, str], bool] = {}
 
@@ -44,6 +52,8 @@ class CategoryReader:
             return cached
         phrase = assertion.data.text if assertion.data else ""
         found = list(self.taxonomy.categories_for(phrase)) if phrase and phrase.strip() else []
+        if found:
+            found = self._narrowed_by_aliases(phrase, found)
         if not found and assertion.data:
             found = list(assertion.data.categories)
         if not found and phrase and not self.generic(phrase):
@@ -51,6 +61,24 @@ class CategoryReader:
         result = tuple(dict.fromkeys(found)) or (ROOT,)
         self._read[id(assertion)] = result
         return result
+
+    def _narrowed_by_aliases(self, phrase: str, found: list[str]) -> list[str]:
+        """ "your videos" reads as private content, which would cover a store of text messages too. When the
+        phrase's last word is a word of the manifest's own alias for a category below that ("photos and videos
+        sent in chats"), the phrase means that category: narrower, never sideways."""
+        words = re.findall(r"[a-z]+", phrase.lower())
+        if not words or {"and", "or", "nor"} & set(words) or "," in phrase:
+            return found  # "messages and attachments": the head word names only the last of them
+        head = words[-1]
+        keys = self._alias_words.get(head) or self._alias_words.get(head.rstrip("s")) or set()
+        out: list[str] = []
+        for category in found:
+            if category in keys:  # the manifest's own word for this very category ("messages")
+                out.append(category)
+                continue
+            below = sorted(k for k in keys if self.covers(category, k))
+            out.extend(below or [category])
+        return list(dict.fromkeys(out))
 
     def generic(self, phrase: str) -> bool:
         """ "the information", "certain data", "it", "such information": words that name no kind of data (all of
