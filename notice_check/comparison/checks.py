@@ -553,10 +553,19 @@ def _narrowed(a: Assertion, ctx: Context) -> str | None:
     not be delivered"). A longer-keeping store may hold exactly the data the period does not cover."""
     if a.conditions:
         return "what the notice's condition covers (" + "; ".join(" ".join(c.split()) for c in a.conditions) + ")"
+    return _narrowed_data(a, ctx)
+
+
+def _narrowed_data(a: Assertion, ctx: Context) -> str | None:
+    """ "the undelivered messages the sentence qualifies", when the sentence narrows its data to a part the
+    manifest does not tell apart ("messages that could not be delivered", "these videos ... the videos")."""
     data = a.data.text if a.data else ""
-    if ctx.vocab.narrows(data, a.evidence.text):
-        return _qualified(data)
-    return None
+    return _qualified(data) if ctx.vocab.narrows(data, a.evidence.text) else None
+
+
+def _not_told_apart(counter: list[Counter], what: str) -> list[Doubt]:
+    """The counter-examples as doubts: the manifest cannot tell whether they hold `what` the claim is about."""
+    return [Doubt(f"{c.says}, and the manifest does not tell apart {what}", c.fact) for c in counter]
 
 
 def _qualified(data: str) -> str:
@@ -643,8 +652,7 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
         narrowed = _narrowed(a, ctx)
         if narrowed and counter:
             # "messages that could not be delivered are deleted after 14 days": the manifest cannot tell them apart
-            doubts = [Doubt(f"{c.says}, and the manifest does not tell apart {narrowed}", c.fact) for c in counter] \
-                + doubts
+            doubts = _not_told_apart(counter, narrowed) + doubts
             counter = []
         doubts += [
             Doubt(f"{f.noun} keeps {ctx.broader(a, f)} {_kept(f)}", f) for f in coarse if over(f) or not known(f)
@@ -730,10 +738,12 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
         covered = [f for f in covered if any(ctx.reader.covers(content, c) for c in f.categories)]
         coarse = [f for f in coarse if any(ctx.reader.covers(content, c) for c in f.categories)]
         data = "the content users send"
-    hedged = a.modality == "may" or ctx.vocab.about_part(a.data.text if a.data else "", a.evidence.text)
+    # "may", a condition ("when Letter Sealing is on", "if a recipient forwards it"), or part of the data ("some of
+    # your data", "sensitive information"): what the manifest records cannot settle it
+    hedged = a.modality == "may" or bool(a.conditions) or ctx.vocab.about_part(
+        a.data.text if a.data else "", a.evidence.text)
+    claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
     if a.polarity == "deny":
-        hedged = hedged or bool(a.conditions)  # "if a recipient forwards it, the content will not be encrypted"
-        claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
         on = [f for f in covered if _encrypted(f, kind) is True]
         # "information sent by email may not be encrypted", "some features may not encrypt your messages": a
         # warning that data may go without it, which encryption where the manifest records it does not refute
@@ -753,8 +763,6 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
             confirming=[f for f in covered if _encrypted(f, kind) is False],
             nothing=f"no store of this data with {label}",
         )
-    hedged = hedged or bool(a.conditions)  # "some of your data is encrypted end-to-end", "when ... is on"
-    claim = f"{ctx.act(a)} {data}{' ' + words if words else ''}"
     off = [f for f in covered if _encrypted(f, kind) is False]
     doubts: list[Doubt] = []
     counter: list[Counter] = []
@@ -792,11 +800,9 @@ def check_collection(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "deny":
         counter, excepted = _excepted(
             ctx, a, [Counter(f, ("collection",), ctx.holding(f, ctx.held(a, f))) for f in covered])
-        data_text = a.data.text if a.data else ""
-        if counter and ctx.vocab.narrows(data_text, a.evidence.text):
-            # "information of those functions that have been restricted": the manifest cannot tell it apart
-            excepted += [Doubt(f"{c.says}, and the manifest does not tell apart {_qualified(data_text)}", c.fact)
-                         for c in counter]
+        narrowed = _narrowed_data(a, ctx) if counter else None
+        if narrowed:  # "information of those functions that have been restricted": the manifest cannot tell it apart
+            excepted += _not_told_apart(counter, narrowed)
             counter = []
         return decide(
             ctx,

@@ -1264,7 +1264,7 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
         marks = marks & {"unless", "except", "if"}
     out: list[str] = []
     holders = [tok]
-    if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.lemma_ == "be":
+    if _copula_of(tok) is not None:
         holders.append(tok.head)  # "if you forward it, the content will not be encrypted": the "if" is the copula's
     elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)  # "Letter Sealing provides end-to-end encryption ... when it is turned on"
@@ -1477,12 +1477,17 @@ def concession(ctx: SentenceContext, tok: Token) -> bool:
     return any(m.i > 0 and m.doc[m.i - 1].lower_ == "even" for m in marks)
 
 
+def _copula_of(tok: Token) -> Token | None:
+    """The "be" a predicate hangs on ("the content will not be end-to-end encrypted"): the clause's head, which
+    carries its subordinator and conditions."""
+    return tok.head if tok.dep_ in ("acomp", "attr", "oprd") and tok.head.lemma_ == "be" else None
+
+
 def event_clause(ctx: SentenceContext, tok: Token) -> bool:
     """ "kept until you ask or your account is deleted": the deletion is the event another claim waits for,
     not a claim of its own."""
     head = conj_head(tok)
-    if head.dep_ in ("acomp", "attr", "oprd") and head.head.lemma_ == "be":
-        head = head.head  # "when an email is end-to-end encrypted, ...": the copula heads the clause
+    head = _copula_of(head) or head  # "when an email is end-to-end encrypted, ...": the copula heads the clause
     return head.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS
                                         for c in head.children if c.i < head.i)
 
