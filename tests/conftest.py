@@ -21,3 +21,14 @@ def check_example():
         return notice_check.check("-", EXAMPLES / example / "manifest.yaml", data=data.rstrip(b"\n") + b"\n")
 
     return run
+
+
+@pytest.fixture(scope="session")
+def findings_of(check_example):
+    """The findings about one practice that quote the text (not the undisclosed ones):
+    findings_of("line-2021", "We never share your phone number with anyone.", "sharing")."""
+
+    def run(example: str, text: str, practice: str) -> list:
+        return [f for f in check_example(example, text).findings if f.practice == practice and f.evidence]
+
+    return run

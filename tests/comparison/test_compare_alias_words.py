@@ -9,21 +9,20 @@ means that category. Lists ("messages and attachments") and generic words ("your
 from __future__ import annotations
 
 
-def _refs(check_example, example, text, practice):
-    return [(f.verdict, {r.key for r in f.manifest_refs})
-            for f in check_example(example, text).findings if f.practice == practice and f.evidence]
+def _refs(findings_of, example, text, practice):
+    return [(f.verdict, {r.key for r in f.manifest_refs}) for f in findings_of(example, text, practice)]
 
 
-def test_photos_mean_the_manifests_photos(check_example):
-    assert _refs(check_example, "line-2021", "We never store your photos on our servers.", "storage") == [
+def test_photos_mean_the_manifests_photos(findings_of):
+    assert _refs(findings_of, "line-2021", "We never store your photos on our servers.", "storage") == [
         ("contradicted", {"talk_media"})]
 
 
-def test_messages_still_mean_all_messages(check_example):
-    [(verdict, keys)] = _refs(check_example, "line-2021", "We do not keep your messages.", "retention")
+def test_messages_still_mean_all_messages(findings_of):
+    [(verdict, keys)] = _refs(findings_of, "line-2021", "We do not keep your messages.", "retention")
     assert verdict == "contradicted" and keys == {"talk_messages", "talk_media"}
 
 
-def test_generic_words_are_not_narrowed(check_example):
-    [(verdict, keys)] = _refs(check_example, "line-2021", "We never store your data outside Japan.", "storage")
+def test_generic_words_are_not_narrowed(findings_of):
+    [(verdict, keys)] = _refs(findings_of, "line-2021", "We never store your data outside Japan.", "storage")
     assert verdict == "contradicted" and "talk_media" in keys

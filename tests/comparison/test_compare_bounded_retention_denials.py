@@ -18,26 +18,26 @@ from notice_check.models import Sentence
 MESSAGES = {"key": "user.content.private.message", "parent": "user.content.private", "aliases": ["messages"]}
 
 
-def _retention(check_example, text):
-    return [f for f in check_example("line-2021", text).findings if f.practice == "retention"]
+def _retention(findings_of, text):
+    return findings_of("line-2021", text, "retention")
 
 
-def test_not_permanently_is_supported_by_finite_periods(check_example):
-    [finding] = _retention(check_example, "We do not permanently retain your messages on our servers.")
+def test_not_permanently_is_supported_by_finite_periods(findings_of):
+    [finding] = _retention(findings_of, "We do not permanently retain your messages on our servers.")
     assert finding.verdict == "supported"
     assert "does not keep your messages indefinitely" in finding.message
 
 
-def test_a_bound_with_no_period_is_unverifiable(check_example):
+def test_a_bound_with_no_period_is_unverifiable(findings_of):
     for text in ("We do not retain your information for longer than the time period prescribed by law.",
                  "Your voice recordings are not retained after the transcript is generated."):
-        [finding] = _retention(check_example, text)
+        [finding] = _retention(findings_of, text)
         assert finding.verdict == "unverifiable", text
         assert "only for a limited time" in finding.message
 
 
-def test_a_plain_denial_is_still_contradicted(check_example):
-    [finding] = _retention(check_example, "We do not keep your messages.")
+def test_a_plain_denial_is_still_contradicted(findings_of):
+    [finding] = _retention(findings_of, "We do not keep your messages.")
     assert finding.verdict == "contradicted"
 
 

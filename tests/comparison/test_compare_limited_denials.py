@@ -68,78 +68,76 @@ def test_a_manifest_that_records_childrens_data_still_settles_a_denial_about_it(
     assert judged(compare([a], m), a).verdict == "contradicted"
 
 
-def test_a_denial_limited_to_advertising_is_contradicted_only_by_advertising(check_example):
+def test_a_denial_limited_to_advertising_is_contradicted_only_by_advertising(findings_of):
     """ "We do not share personal data for cross-context behavioural advertising" was contradicted by an
     affiliate's engineering access (line-2021): the manifest does not record that as advertising. Against the
     sale-sharing example, whose recipient is an ad network, the same denial is still contradicted."""
     for text in ("We do not share personal data for cross-context behavioural advertising.",
                  "We don't sell your information or share it to target ads."):
-        line = [f for f in check_example("line-2021", text).findings if f.practice == "sharing"]
+        line = findings_of("line-2021", text, "sharing")
         assert line and {f.verdict for f in line} == {"unverifiable"}, text
         assert "not record as advertising" in line[0].message
-        ads = [f for f in check_example("sale-sharing", text).findings if f.practice == "sharing"]
+        ads = findings_of("sale-sharing", text, "sharing")
         assert {f.verdict for f in ads} == {"contradicted"}, text
 
 
-def test_a_collection_denial_for_data_its_own_clause_narrows_is_unverifiable(check_example):
+def test_a_collection_denial_for_data_its_own_clause_narrows_is_unverifiable(findings_of):
     """ "We will not collect personal information of features that have been restricted" was contradicted by
     every store: the manifest cannot tell which data belongs to the restricted features."""
     text = "We will not collect personal information of features that have been restricted by a parent."
-    found = [f for f in check_example("line-2021", text).findings if f.practice == "collection"]
+    found = findings_of("line-2021", text, "collection")
     assert found and {f.verdict for f in found} == {"unverifiable"}
-    plain = [f for f in check_example("line-2021", "We do not collect your phone number.").findings
-             if f.practice == "collection"]
+    plain = findings_of("line-2021", "We do not collect your phone number.", "collection")
     assert {f.verdict for f in plain} == {"contradicted"}
 
 
-def test_unless_authorized_by_the_account_owner_is_a_condition_the_manifest_does_not_record(check_example):
+def test_unless_authorized_by_the_account_owner_is_a_condition_the_manifest_does_not_record(findings_of):
     text = "Our employees do not access or use your messages, unless authorized by the account owner."
-    found = [f for f in check_example("line-2021", text).findings if f.practice == "processing"]
+    found = findings_of("line-2021", text, "processing")
     assert found and {f.verdict for f in found} == {"unverifiable"}
     assert "consented" in found[0].message
 
 
-def test_a_place_denial_excepting_service_providers_is_not_contradicted_by_them(check_example):
+def test_a_place_denial_excepting_service_providers_is_not_contradicted_by_them(findings_of):
     """ "We do not transfer your personal information outside Japan except to our service providers" was
     contradicted by a helpdesk provider's access and by a store on a cloud region: both may be what the exception
     allows. A disclosure to a court is no service provider, and still contradicts it."""
     text = "We do not transfer your personal information outside Japan except to our service providers."
-    [eea] = [f for f in check_example("eea-only", text).findings if f.practice == "transfer" and f.evidence]
+    [eea] = findings_of("eea-only", text, "transfer")
     assert eea.verdict == "unverifiable" and "exception for service providers" in eea.message
-    [saas] = [f for f in check_example("truthful-saas", text).findings if f.practice == "transfer" and f.evidence]
+    [saas] = findings_of("truthful-saas", text, "transfer")
     assert saas.verdict == "contradicted"
     assert {r.key for r in saas.manifest_refs} == {"court_order"}
 
 
-def test_a_place_list_for_some_users_is_not_contradicted_by_stores_elsewhere(check_example):
+def test_a_place_list_for_some_users_is_not_contradicted_by_stores_elsewhere(findings_of):
     """ "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands": the
     list is for those users, and the manifest does not say whose data a store holds."""
     text = "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands."
-    [finding] = [f for f in check_example("eea-only", text).findings if f.practice == "storage" and f.evidence]
+    [finding] = findings_of("eea-only", text, "storage")
     assert finding.verdict == "unverifiable" and "whose data it holds" in finding.message
     plain = "Your data is stored in data centers in the Netherlands."
-    [finding] = [f for f in check_example("eea-only", plain).findings if f.practice == "storage" and f.evidence]
+    [finding] = findings_of("eea-only", plain, "storage")
     assert finding.verdict == "contradicted"
 
 
-def test_a_denial_for_parties_named_elsewhere_is_unverifiable(check_example):
+def test_a_denial_for_parties_named_elsewhere_is_unverifiable(findings_of):
     text = "As such, we do not share your personal data with such data centers."
-    [finding] = [f for f in check_example("line-2021", text).findings if f.practice == "sharing"]
+    [finding] = findings_of("line-2021", text, "sharing")
     assert finding.verdict == "unverifiable" and "refers to parties named before" in finding.message
 
 
-def test_a_denial_for_this_purpose_is_limited_to_it(check_example):
+def test_a_denial_for_this_purpose_is_limited_to_it(findings_of):
     text = "Only audio data may be shared for this purpose (no other data, such as your IP address, is shared)."
-    found = [f for f in check_example("line-2021", text).findings if f.practice == "sharing"]
+    found = findings_of("line-2021", text, "sharing")
     assert found and "contradicted" not in {f.verdict for f in found}
 
 
-def test_a_denial_about_the_items_a_demonstrative_named_is_narrowed(check_example):
+def test_a_denial_about_the_items_a_demonstrative_named_is_narrowed(findings_of):
     """ "While users of this feature may save these videos to their device, the videos will not be collected by
     us": the videos of that feature, not every video; the plain denial is still contradicted."""
     text = "While users of this feature may save these videos to their device, the videos will not be collected by us."
-    found = [f for f in check_example("line-2021", text).findings if f.practice == "collection"]
+    found = findings_of("line-2021", text, "collection")
     assert found and {f.verdict for f in found} == {"unverifiable"}
-    plain = [f for f in check_example("line-2021", "The videos will not be collected by us.").findings
-             if f.practice == "collection"]
+    plain = findings_of("line-2021", "The videos will not be collected by us.", "collection")
     assert {f.verdict for f in plain} == {"contradicted"}

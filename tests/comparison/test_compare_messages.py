@@ -56,20 +56,20 @@ def test_encryption_claimed_for_part_of_the_data_is_not_contradicted(saas):
     assert "contradicted" in {f.verdict for f in plain}
 
 
-def test_a_hedged_denial_of_encryption_is_a_warning_not_a_contradiction(check_example):
+def test_a_hedged_denial_of_encryption_is_a_warning_not_a_contradiction(check_example, findings_of):
     """ "Information sent by email may not be encrypted" and "some features may not encrypt your messages" were
     contradicted by stores that encrypt: they warn that data may go without encryption, which encryption where
     the manifest records it does not refute. The finding now quotes the hedge ("it may not encrypt"); a plain
     "we do not encrypt your messages" is still contradicted."""
     for text in ("Information sent by email may not be encrypted.", "Some features may not encrypt your messages."):
-        found = [f for f in check_example("retention-encryption", text).findings if f.practice == "encryption"]
+        found = findings_of("retention-encryption", text, "encryption")
         assert found and "contradicted" not in {f.verdict for f in found}, text
         assert all("may not encrypt" in f.message for f in found), text
     plain = check_example("retention-encryption", "We do not encrypt your messages.").findings
     assert "contradicted" in {f.verdict for f in plain if f.practice == "encryption"}
 
 
-def test_end_to_end_encryption_naming_no_data_is_about_content(check_example):
+def test_end_to_end_encryption_naming_no_data_is_about_content(check_example, findings_of):
     """ "We use end-to-end encryption to provide private messaging" was contradicted by the account store: with
     no data named, end-to-end encryption is about what users send each other. "All your data" still reaches
     the account store."""
@@ -77,8 +77,7 @@ def test_end_to_end_encryption_naming_no_data_is_about_content(check_example):
               .findings if f.practice == "encryption"]
     assert bare.verdict == "contradicted"
     assert {r.key for r in bare.manifest_refs} == {"talk_media"}
-    [whole] = [f for f in check_example("line-2021", "All your data is end-to-end encrypted.").findings
-               if f.practice == "encryption"]
+    [whole] = findings_of("line-2021", "All your data is end-to-end encrypted.", "encryption")
     assert {"accounts", "talk_media"} <= {r.key for r in whole.manifest_refs}
 
 

@@ -20,19 +20,19 @@ from notice_check.models import Assertion
 EXAMPLES = Path(__file__).resolve().parents[2] / "corpora" / "examples"
 
 
-def _retention(check_example, text):
-    return [f for f in check_example("truthful-saas", text).findings if f.practice == "retention"]
+def _retention(findings_of, text):
+    return findings_of("truthful-saas", text, "retention")
 
 
-def test_a_period_for_unknown_data_is_not_contradicted_by_other_stores(check_example):
+def test_a_period_for_unknown_data_is_not_contradicted_by_other_stores(findings_of):
     for text in ("We generally keep user reports for 90 days.", "We retain correspondence for a year."):
-        [finding] = _retention(check_example, text)
+        [finding] = _retention(findings_of, text)
         assert finding.verdict == "unverifiable", text
         assert "may or may not include" in finding.message
 
 
-def test_a_period_for_generic_data_is_still_all_data(check_example):
-    [finding] = _retention(check_example, "We keep the information for 90 days.")
+def test_a_period_for_generic_data_is_still_all_data(findings_of):
+    [finding] = _retention(findings_of, "We keep the information for 90 days.")
     assert finding.verdict == "contradicted"
 
 
