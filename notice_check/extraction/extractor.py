@@ -78,6 +78,8 @@ def _access_holder(ctx: SentenceContext, tok: Token) -> bool:
     """ "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right.
     "Our contractor in China has remote access to our servers" is parsed with "has" as the noun's auxiliary."""
     verbs = ctx.lex.words("check_words", "access_verbs")
+    if slots.granted_holder(ctx, tok) is not None:  # "our agents are given access to ..."
+        return True
     if tok.dep_ != "dobj":  # the misparse: "has" an auxiliary somewhere under the noun, with the subject
         return tok.dep_ == "ROOT" and any(t.dep_ == "aux" and t.lemma_ in verbs and t.i < tok.i and any(
             c.dep_ == "nsubj" for c in t.children) for t in tok.subtree)

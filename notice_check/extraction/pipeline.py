@@ -24,19 +24,22 @@ UNUSED_COMPONENTS = ["ner"]
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The English pipeline without the parts the extractor never reads.
+    """The English pipeline without the parts the extractor never reads, and with a repair of the parse
+    (tree_repair.py).
 
     The attribute ruler and lemmatizer are swapped for faster versions built from the model's own patterns and
     tables, with identical output (tests/extraction/test_attributes.py); they keep their names.
     """
     import importlib
 
+    from notice_check.extraction import tree_repair
     from notice_check.extraction.attributes import use_cached_lemmatizer, use_fast_attribute_ruler
 
     model = importlib.import_module(MODEL_PACKAGE)
     nlp = model.load(exclude=UNUSED_COMPONENTS)
     use_fast_attribute_ruler(nlp)
     use_cached_lemmatizer(nlp)
+    nlp.add_pipe(tree_repair.FACTORY, last=True)  # one misparse mended before any rule reads the tree
     return nlp
 
 

@@ -579,6 +579,8 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
         if verb.pos_ in ("VERB", "AUX"):
             # "where appropriate, we use end-to-end encryption": the hedge is on the verb the noun belongs to
             text = " ".join(t.text for t in verb.subtree)
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux_words for c in verb.children):
+                return True  # "our vendors may have access to your data"
     if re.search(r"\breserves? the right\b|\b(cannot|can ?not|can't) (therefore )?(be ruled out|be excluded|"
                  r"rule out|exclude)\b|\bit is possible that\b|\bthere is a (possibility|chance) that\b",
                  ctx.text, re.IGNORECASE):
@@ -1787,8 +1789,10 @@ def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
             if not ours:
                 return True
         if cur.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LAW_SUBJECTS for c in cur.children):
-            return True  # "California law requires ...", "such businesses may have a policy ..."
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _LAW_SUBJECTS
+                and classify_party(ctx.lex, _noun_text(c)) is None for c in cur.children):
+            return True  # "California law requires ...", "such businesses may have a policy ..." ("other
+            # businesses may have access" is a party)
         if cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() == "right" and not _reserved(c) for c in cur.children):
             return True  # "The right to know includes ... the third parties to whom we share"
@@ -1993,6 +1997,8 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         subj = active_subject(tok.head)  # "our vendors have access to your data": the holder accesses it
         if subj is None and tok.head.dep_ == "acl":
             subj = tok.head.head  # "vendors having access to your data"
+    if subj is None:
+        subj = granted_holder(ctx, tok)
     if subj is None and tok.lower_ in _LOCATED and located_party(ctx, tok):  # "our providers are located in China"
         subj = tok.head if tok.dep_ in ("acl", "relcl", "amod") else next(
             (_resolve_relative(c) for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -2009,8 +2015,13 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     for member in _conj_chain(_through_quantity(subj)):  # "some of our partners": the partners
         member = _through_quantity(member)
         ids = _phrase_ids(member)
-        if min(ids) > 0 and ctx.doc[min(ids) - 1].lower_ in ctx.lex.words("authorized_staff_words"):
-            ids.add(min(ids) - 1)  # "only authorized employees ...": the parser may read "authorized" as the verb
+        before = ctx.doc[min(ids) - 1] if min(ids) > 0 else None
+        staff = ids == {member.i} and member.lemma_.lower() in ctx.lex.words("staff_nouns")
+        if before is not None and (before.lower_ in ctx.lex.words("authorized_staff_words") or (
+                before.lower_ == "only" and staff)):
+            # "only authorized employees ...": the parser may read "authorized" as the verb; "only employees
+            # who need it": staff the organisation picks are its own
+            ids.add(before.i)
         text = tokens_text(ctx.doc[j] for j in ids)
         kind = "self" if member.lower_ in ("we", "us") else classify_party(ctx.lex, text)
         employer = _employer(ctx, member)
@@ -2024,6 +2035,17 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         if kind:
             out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
     return out
+
+
+def granted_holder(ctx: SentenceContext, tok: Token) -> Token | None:
+    """ "Our agents are provided access to your data": the passive's subject holds the access the noun names.
+    Only a kind of party: "you are given access to your account" is a right, not a recipient."""
+    if tok.lower_ != "access" or tok.dep_ != "dobj" or tok.head.lemma_ not in ("give", "grant", "provide"):
+        return None
+    subj = next((_resolve_relative(c) for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or classify_party(ctx.lex, tokens_text(ctx.doc[j] for j in _phrase_ids(subj))) in (None, "self"):
+        return None
+    return subj
 
 
 def _employer(ctx: SentenceContext, member: Token) -> tuple[str, str] | None:

@@ -71,6 +71,7 @@ def test_a_place_in_the_exception_of_a_denial_is_allowed_not_denied(claims, text
 @pytest.mark.parametrize("text", [
     "Only authorized employees in Japan can access your personal information.",
     "Only authorized personnel in Japan can access your data.",
+    "Only employees in Japan can access your data.",  # staff the organisation picks: its own, not a processor's
 ])
 def test_only_staff_in_japan_can_access_is_an_exclusive_fact(claims, text):
     found = [a for a in claims(text) if a.practice == "processing"]
@@ -78,8 +79,11 @@ def test_only_staff_in_japan_can_access_is_an_exclusive_fact(claims, text):
         ("fact", "exclusive", ["JP"], ["self"])]
 
 
-def test_only_staff_in_japan_is_contradicted_by_the_shanghai_access(check_example):
-    text = "Only authorized employees in Japan can access your personal information."
+@pytest.mark.parametrize("text", [
+    "Only authorized employees in Japan can access your personal information.",
+    "Only employees in Japan can access your personal information.",
+])
+def test_only_staff_in_japan_is_contradicted_by_the_shanghai_access(check_example, text):
     [finding] = [f for f in check_example("line-2021", text).findings if f.practice == "processing"]
     assert finding.verdict == "contradicted"
     assert ("accesses", "sh_dev_access") in {(r.section, r.key) for r in finding.manifest_refs}
@@ -87,3 +91,27 @@ def test_only_staff_in_japan_is_contradicted_by_the_shanghai_access(check_exampl
 
 def test_may_with_only_stays_a_possibility(claims):
     assert [a.modality for a in claims("Only our affiliates may access your data.")] == ["may"]
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Our agents are provided access to personal information needed to perform their functions.",
+     ("processor", "Our agents")),
+    ("Our vendors are granted access to your data.", ("processor", "Our vendors")),
+    ("Only employees who need the information for their job are granted access to personal information.",
+     ("self", "Only employees")),
+    ("Other businesses may have access to personally identifiable information.", ("third_party", "Other businesses")),
+])
+def test_a_party_given_access_or_having_it_is_processing_by_that_party(claims, text, holder):
+    """OPP-115 files these as sharing; with no party, the claim read as our own processing, or was no claim at
+    all ("businesses" was read as the subject of a law, as in "such businesses must ...")."""
+    found = [a for a in claims(text) if a.practice == "processing"]
+    assert [[(p.kind, p.text) for p in a.parties] for a in found] == [[holder]]
+
+
+def test_you_given_access_to_your_account_is_no_claim(claims):
+    assert claims("You are given access to your data.") == []
+
+
+def test_may_on_the_verb_of_an_access_noun_hedges_the_claim(claims):
+    found = claims("Our vendors may have access to your data.")
+    assert [(a.practice, a.modality) for a in found] == [("processing", "may")]
