@@ -2008,6 +2008,8 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         if subj is None and governor is not None:  # "links may be used by third parties to collect ..."
             subj = next((g for c in governor.children if c.dep_ == "agent" for g in c.children
                          if g.dep_ == "pobj"), None)
+    if subj is not None:
+        subj = _tool_user(ctx, subj) or subj
     if subj is None:
         return []
     out = []
@@ -2035,6 +2037,23 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         if kind:
             out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
     return out
+
+
+_TOOL_NOUNS = {"technology", "tool", "method", "mechanism", "software", "script", "plugin", "plug-in", "code"}
+_USE_VERBS = {"use", "employ", "deploy", "place", "set", "utilize", "utilise", "install", "embed", "run"}
+
+
+def _tool_user(ctx: SentenceContext, subj: Token) -> Token | None:
+    """ "we and our service providers use technologies that collect ...": whoever uses the tool collects, not
+    the tool, which is no kind of party ("third-party software that tracks ..." is one, and keeps it)."""
+    name = tokens_text(subj.doc[j] for j in sorted(_phrase_ids(subj)))
+    if not (subj.lemma_.lower() in _TOOL_NOUNS or ctx.lex.pattern("tracker_words").search(name.lower())) or \
+            classify_party(ctx.lex, name) is not None:
+        return None
+    held = subj.head.head if subj.dep_ == "pobj" and subj.head.lower_ == "of" else subj  # "a variety of tools"
+    if held.dep_ != "dobj" or held.head.lemma_.lower() not in _USE_VERBS:
+        return None
+    return active_subject(held.head)
 
 
 def granted_holder(ctx: SentenceContext, tok: Token) -> Token | None:

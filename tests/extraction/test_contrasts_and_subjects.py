@@ -95,3 +95,23 @@ def test_only_named_recipients_is_an_exclusive_claim(claims, text):
 ])
 def test_only_about_a_condition_is_no_exclusive_claim(claims, text):
     assert [a.scope for a in claims(text) if a.practice == "sharing"] == ["unspecified"]
+
+
+@pytest.mark.parametrize(("text", "collectors"), [
+    # the tool collects for whoever uses it: OPP-115 files "we and our service providers use technologies
+    # that collect ..." as collection by another party
+    ("We and our service providers may use a variety of technologies that automatically collect certain "
+     "information when you interact with the Sites.", [("processor", "our service providers")]),
+    ("We use cookies that collect your browsing history.", []),  # ours, as before
+    # a tool that names a kind of party is that party
+    ("We may use third-party software that tracks traffic to our site.", [("third_party", "third-party software")]),
+])
+def test_whoever_uses_a_collecting_tool_collects(claims, text, collectors):
+    found = [a for a in claims(text) if a.practice == "collection"]
+    assert [[(p.kind, p.text) for p in a.parties] for a in found] == [collectors]
+
+
+def test_resellers_with_access_are_third_parties(claims):
+    found = claims("Your domain administrator and resellers who provide user support to your organization will "
+                   "have access to your account information.")
+    assert [[p.kind for p in a.parties] for a in found if a.practice == "processing"] == [["third_party"]]
