@@ -29,6 +29,8 @@ def test_real_notice_audit_is_well_formed():
     data = yaml.safe_load((BENCH / "real_audit.yml").read_text(encoding="utf-8"))
     items = data["items"]
     assert len({i["id"] for i in items}) == len(items), "a claim is judged twice"
+    for note in data["samples"].values():  # a note, or a sample of another corpus than OTA
+        assert isinstance(note, str) or (set(note) == {"corpus", "note"} and note["corpus"] in {"ota", "mapp"}), note
     practices = {"storage", "processing", "transfer", "sharing", "sale", "retention", "encryption",
                  "law_enforcement", "collection"}
     for item in items:

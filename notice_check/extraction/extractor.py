@@ -826,9 +826,13 @@ def _row_label(text: str, period_at: int) -> str | None:
     for sep in (" | ", ": "):
         cut = text.find(sep)
         if 0 < cut < period_at:
-            label = text[:cut].strip(" *_")
-            return label or None
+            return (_first_cell(text) if sep == " | " else text[:cut].strip(" *_")) or None
     return None
+
+
+def _first_cell(row: str) -> str:
+    """A table row's first cell: the document model writes a row as its cells joined by " | "."""
+    return row.split(" | ", 1)[0].strip(" *_|")
 
 
 def _with_row_data(a: Assertion, row: str, lex: Lexicon) -> Assertion:
@@ -841,8 +845,7 @@ def _with_row_data(a: Assertion, row: str, lex: Lexicon) -> Assertion:
         text = data.text.lstrip("| ")
         data = DataRef(text=text, categories=_data_categories(text)) if text else None
     if data is None or (not data.categories and lex.pattern("anaphora", "data_reference").match(data.text.strip())):
-        cell = row.split(" | ", 1)[0].strip(" *_|")
-        label = re.split(r"(?<=[a-z)])\.\s", cell, maxsplit=1)[0].strip(" .:")
+        label = re.split(r"(?<=[a-z)])\.\s", _first_cell(row), maxsplit=1)[0].strip(" .:")
         if label and len(label.split()) <= 12:
             data = DataRef(text=label, categories=_data_categories(label))
     return a if data is a.data else a.model_copy(update={"data": data})
