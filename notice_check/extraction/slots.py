@@ -570,10 +570,16 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
                 return True  # "may" hangs on a verb misparsed as an auxiliary: "may share aggregated data"
         cur = _inherits_from_head(cur)
         seen += 1
+    if _hypothetical(tok):
+        return True
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("possible", "potential", "occasional")
                                   for c in tok.children):
         return True  # "you consent to the possible transfer of your data outside your country"
-    text = ctx.region_text(tok)
+    # "we save the data you give (your email, and potentially your name)": a hedge in brackets on the object is
+    # no hedge on the verb
+    aside = {t.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
+             if _paren_depth(ctx.doc, t.i)} if "(" in ctx.text else set()
+    text = "".join(ctx.doc[i].text_with_ws for i in sorted(ctx.region(tok) - aside)).strip()
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if verb.pos_ in ("VERB", "AUX"):
@@ -586,6 +592,19 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
                  ctx.text, re.IGNORECASE):
         return True
     return bool(ctx.lex.modality_phrases.search(text))
+
+
+def _hypothetical(tok: Token) -> bool:
+    """The practice is itself the condition: "if we (need to) transfer your data outside China, we ...", "where
+    we transfer ...", "in the event that data is transferred to the USA, ...": it may happen, it is not said to."""
+    clause = tok
+    while clause.dep_ in ("xcomp", "conj") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "where") and c.i < clause.i
+                   for c in clause.children)
+    return clause.dep_ in ("acl", "relcl") and clause.head.lower_ in ("event", "case") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 _CONDITION_STARTS = {"where", "when", "if", "with", "after", "upon", "once", "while", "until", "as", "for",
@@ -1229,6 +1248,10 @@ def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]
         kinds.remove("at_rest")
     if not kinds and _kept_encrypted(tok):
         kinds = ["at_rest"]
+    if not kinds and tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
+        # "sent over encrypted channels", "transferred in encrypted form using TLS": the sending is the
+        # sentence's, not the modifier's; a store it modifies ("encrypted backups") names no time of encryption
+        kinds = [k for k in ("end_to_end", "in_transit") if ctx.lex.encryption[k].search(ctx.text)]
     return kinds
 
 
@@ -2054,6 +2077,25 @@ def _tool_user(ctx: SentenceContext, subj: Token) -> Token | None:
     if held.dep_ != "dobj" or held.head.lemma_.lower() not in _USE_VERBS:
         return None
     return active_subject(held.head)
+
+
+_DISCLOSING_VERBS = {"disclose", "share", "release", "provide", "transfer", "give", "report", "hand", "pass", "furnish"}
+
+
+_PURPOSE_PATH = {"xcomp", "advcl", "prep", "pobj", "acl", "conj", "ccomp", "pcomp", "dobj", "acomp", "relcl"}
+
+
+def disclosing_governor(tok: Token) -> Token | None:
+    """The disclosure a legal purpose belongs to: "we may disclose your data ... to comply with a subpoena",
+    "... when we believe disclosure is necessary to respond to a government request" -> "disclose"."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.dep_ not in _PURPOSE_PATH:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in _DISCLOSING_VERBS:
+            return cur
+    return None
 
 
 def granted_holder(ctx: SentenceContext, tok: Token) -> Token | None:
