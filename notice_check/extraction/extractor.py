@@ -747,6 +747,14 @@ class _SentenceReader:
         )
         if practice == "retention":
             dur = slots.retention(ctx, tok)
+            if negated and tok.lemma_.lower() in ctx.lex.words("deletion_verbs"):
+                # "your data is not deleted immediately", "copies may not be removed for up to 90 days": the
+                # data is kept, and read as denied it was "we do not keep it", which every store contradicted.
+                # A period bounds what is kept only as "for ..." ("not deleted within 30 days" is no bound)
+                negated = False
+                if dur is not None and dur.days is not None and not re.search(
+                        rf"\bfor (up to |at most |a maximum of |no more than )?{re.escape(dur.text)}", ctx.text, re.I):
+                    dur = slots.Duration(dur.text, None, dur.until) if dur.until else None
             # "persistent cookies stay on your computer for 2 years": said, and worth a diff, but not a store's
             on_device = slots.device_lifetime(ctx, tok, _device(ctx, tok))
             base["retention"] = (

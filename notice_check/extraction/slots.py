@@ -914,7 +914,14 @@ _NAME_STOPS = {"our", "the", "its", "their", "your", "these", "those", "such", "
                "trusted", "external", "global", "local", "international", "national"}
 
 
+# "the Operator", "the Provider": a notice's defined term for the organisation itself (German "Betreiber",
+# "Anbieter"), capitalised as a name is; "the operator of the website" is another party
+_DEFINED_SELF = re.compile(r"^[Tt]he (Operator|Provider|Controller|Company)$")
+
+
 def classify_party(lex: Lexicon, text: str) -> str | None:
+    if _DEFINED_SELF.match(text.strip()):
+        return "self"
     low = _JOINED_HYPHEN.sub("-", text.lower())  # "a third - party": phrase text is tokens joined by spaces
     for kind, pattern in lex.parties:
         if pattern.search(low):
@@ -1920,8 +1927,16 @@ def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
         first = conj_head(tok)
         prep = first.head
         if first.dep_ == "pobj" and prep.lower_ in ("regarding", "about", "concerning", "over", "on") and (
-                prep.head.lemma_.lower() in _TOPIC_HOLDERS):
-            return True  # "choices regarding the collection, use and sharing of your information"
+                prep.head.lemma_.lower() in _TOPIC_HOLDERS or ctx.doc[prep.i - 1].lemma_.lower() in _TOPIC_HOLDERS):
+            # "choices regarding the collection, use and sharing of your information" ("provide you with control
+            # regarding ...": the preposition hung on the verb)
+            return True
+        if any(c.lemma_.lower() in _RULE_NOUNS for c in _conj_chain(first)) or (
+                first.dep_ in ("nmod", "compound") and first.head.lemma_.lower() in _RULE_NOUNS):
+            return True  # "online data collection, use and disclosure practices": what the practices are about
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.head.children):
+            return True  # "if collection of your data is mandatory, we will say so": a condition, not a practice
     if tok.dep_ == "conj" and tok.tag_ == "VBG":
         if tok.head.pos_ in ("NOUN", "PROPN") or not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in tok.children):
             return True  # "an app for chats, calls, and sharing photos": a gerund in a list, not a claim
@@ -1933,6 +1948,8 @@ def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
     )
 
 
+# "data collection, use and disclosure practices": a practice named as what a rule or a policy is about
+_RULE_NOUNS = {"practice", "policy", "standard", "principle", "guideline", "requirement", "law", "regulation", "rule"}
 _TOPIC_HOLDERS = {"choice", "option", "control", "question", "preference", "right", "detail", "request",
                   "inquiry", "enquiry", "concern", "complaint", "decision", "setting"}
 _TELLING = {"describe", "explain", "tell", "show", "know", "learn", "see", "understand", "outline", "set",

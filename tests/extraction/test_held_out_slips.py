@@ -62,3 +62,45 @@ def test_a_practice_that_is_itself_the_condition_may_happen(claims, text):
 def test_a_practice_under_a_condition_stays_a_fact(claims):
     found = claims("If you live in the EEA, we transfer your data to the United States.")
     assert [a.modality for a in found if a.practice == "transfer"] == ["fact"]
+
+
+@pytest.mark.parametrize("text", [
+    "If collection of your personal data is mandatory, we say so on the form.",  # a condition about it
+    "Some platforms offer apps that give you control regarding the collection of cross-app data.",
+    "Our apps are certified to meet recognised data collection, use and disclosure practices.",
+])
+def test_collection_named_as_a_topic_is_no_claim(claims, text):
+    assert [a for a in claims(text) if a.practice == "collection"] == []
+
+
+def test_collection_as_the_object_of_a_practice_stays_a_claim(claims):
+    found = claims("We limit the collection, use and disclosure of your data.")
+    assert [(a.practice, a.polarity) for a in found if a.practice == "collection"] == [("collection", "affirm")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("By using the app, the Operator gathers information about your activity.", []),  # the notice's own name
+    ("The operator of the linked website may collect your data.", ["third_party"]),
+])
+def test_the_operator_capitalised_is_the_organisation(claims, text, kind):
+    [found] = [a for a in claims(text) if a.practice == "collection"]
+    assert [p.kind for p in found.parties] == kind
+
+
+@pytest.mark.parametrize(("text", "max_days"), [
+    ("Your data is not deleted immediately.", None),
+    ("Backups of your account may not be removed immediately.", None),
+    ("Copies may not be removed from our backups for up to 90 days.", 90),
+    ("Your data is not deleted within 30 days of closing your account.", None),  # no bound on what is kept
+])
+def test_a_negated_deletion_keeps_the_data(claims, text, max_days):
+    found = [a for a in claims(text) if a.practice == "retention"]
+    assert [(a.polarity, a.retention.max_days if a.retention else None) for a in found] == [("affirm", max_days)]
+
+
+def test_data_not_deleted_at_once_is_not_contradicted_by_a_store(check_example):
+    """Read as denied, "your data is not deleted immediately" was "it does not keep your data", which every
+    store of the manifest contradicted."""
+    verdicts = [f.verdict for f in check_example("retention-encryption", "Your data is not deleted immediately.")
+                .findings if f.practice == "retention" and f.evidence is not None]
+    assert verdicts == ["unverifiable"]
