@@ -83,6 +83,9 @@ def _access_holder(ctx: SentenceContext, tok: Token) -> bool:
     if tok.dep_ != "dobj":  # the misparse: "has" an auxiliary somewhere under the noun, with the subject
         return tok.dep_ == "ROOT" and any(t.dep_ == "aux" and t.lemma_ in verbs and t.i < tok.i and any(
             c.dep_ == "nsubj" for c in t.children) for t in tok.subtree)
+    holder = slots.active_subject(tok.head)
+    if holder is not None and holder.lower_ in ("you", "yourself"):
+        return False  # "if you wish to obtain access to certain content": the reader's access
     return tok.head.lemma_ in verbs and not (tok.head.tag_ == "VBG" and tok.head.dep_ != "acl" and not any(
         g.dep_ in ("nsubj", "aux") for g in tok.head.children))
 

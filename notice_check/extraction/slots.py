@@ -974,6 +974,7 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
             t.lower_ in _PARTY_PREPS | {"by"} and not _nested_prep(t, tok)
         ):
             heads = [c for c in t.children if c.dep_ in ("pobj",)]
+            heads = [_helpers(h) or h for h in heads]  # "with the help of our service providers": the providers
             if t.dep_ == "dative" and t.pos_ in ("NOUN", "PROPN", "PRON"):
                 heads = [t]
         elif t.dep_ == "dative":
@@ -1047,6 +1048,14 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                                     out.append(PartyMention(text=sub, kind=sub_kind, name=None,
                                                             denied=denied, head=obj.i))
     return out
+
+
+def _helpers(tok: Token) -> Token | None:
+    """ "the help of X", "the assistance of X": X."""
+    if tok.lemma_.lower() not in ("help", "assistance", "support", "aid", "involvement"):
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), None)
 
 
 _SUPPLY_VERBS = {"provide", "supply", "furnish", "give", "grant"}
@@ -1197,6 +1206,7 @@ def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
     return found
 
 
+_EXAMPLE_ASIDE = re.compile(r"\((e\.g\.|eg\b|for example|for instance|such as)[^()]*\)", re.I)
 _AFTER = re.compile(r"\b(after|subsequent to|following|beyond|post)\s+(the\s+|your\s+|an\s+)?$", re.I)
 
 
@@ -1211,9 +1221,12 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
     days: int | None = None
     match_text = None
     best = None
+    examples = [e.span() for e in _EXAMPLE_ASIDE.finditer(text)]
     for m in lex.duration.finditer(text):
         if floor and _AFTER.search(text[: m.start()]):
             continue
+        if any(a <= m.start() < b for a, b in examples):
+            continue  # "as long as necessary (e.g. financial records for 7 years)": an example, not the bound
         num_s, unit = m.group("num").lower(), m.group("unit").lower()
         nums = lex.raw["retention"]["numbers"]
         try:

@@ -104,3 +104,31 @@ def test_data_not_deleted_at_once_is_not_contradicted_by_a_store(check_example):
     verdicts = [f.verdict for f in check_example("retention-encryption", "Your data is not deleted immediately.")
                 .findings if f.practice == "retention" and f.evidence is not None]
     assert verdicts == ["unverifiable"]
+
+
+def test_anywhere_we_operate_leaves_the_place_list_open(claims):
+    found = claims("Your data may be stored on servers in Ireland, in the United States, as well as anywhere our "
+                   "service providers operate.")
+    assert [(sorted(a.location.countries), a.location.open) for a in found if a.practice == "storage"] == [
+        (["IE", "US"], True)]
+
+
+def test_a_period_given_as_an_example_is_not_the_bound(claims):
+    """"as long as necessary ... (e.g. keeping invoices for 7 years)" capped all personal data at 7 years."""
+    found = claims("We keep your personal data as long as necessary to run the service and to comply with the law "
+                   "(e.g. keeping invoices for 7 years for tax purposes).")
+    assert [a.retention.max_days for a in found if a.practice == "retention"] == [None]
+
+
+def test_the_help_of_a_party_names_the_party(claims):
+    found = claims("We process your data with the help of our service providers.")
+    assert [sorted(p.kind for p in a.parties) for a in found if a.practice == "processing"] == [
+        ["processor", "self"]]
+
+
+@pytest.mark.parametrize("text", [
+    "If you wish to obtain access to certain content, you may be asked for your email address.",
+    "You have access to your data.",
+])
+def test_the_readers_access_is_no_processing(claims, text):
+    assert [a for a in claims(text) if a.practice == "processing"] == []
