@@ -319,6 +319,8 @@ def _authority_holder(ctx: SentenceContext, tok: Token) -> bool:
 
 def _definitional(ctx: SentenceContext, tok: Token) -> bool:
     """"A 'sale' under the CCPA includes making data available to ...": a definition, not a practice."""
+    if any(c.dep_ == "nsubj" and c.lower_ == "we" for c in tok.children):
+        return False  # "we do not disclose ...", whatever the parser hangs it on
     cur = tok
     for _ in range(4):
         if cur.head.i == cur.i:
@@ -326,8 +328,17 @@ def _definitional(ctx: SentenceContext, tok: Token) -> bool:
         cur = cur.head
         if cur.lemma_ in ("include", "mean", "refer", "encompass", "cover", "define"):
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-            return bool(subj) and subj[0].lower_ not in ("we", "this", "it")
+            if not subj or subj[0].lower_ in ("we", "this", "it"):
+                return False
+            if cur.lemma_ in ("mean", "refer", "define"):
+                return True  # 'To "sell" data means to sell, rent, disclose ...'
+            # "include" and the like define only a term: "A 'sale' under the CCPA includes ...", not "the
+            # persons with whom we may share your data may include ..." or "some examples include ..."
+            return subj[0].lemma_.lower() in _DEFINED_TERMS or any(t.is_quote for t in subj[0].subtree)
     return False
+
+
+_DEFINED_TERMS = {"sale", "sell", "selling", "sharing", "share", "disclosure", "processing", "transfer", "collection"}
 
 
 def _under_from(m) -> bool:
@@ -688,6 +699,11 @@ class _SentenceReader:
             # "our payment provider receives your name ...": the subject is the recipient
             party_mentions = [a for a in slots.actor_parties(ctx, tok) if a.kind != "self"]
         if practice == "sharing":
+            others = [g for c in tok.subtree if c.pos_ == "ADP" and c.lower_ in ("to", "with") for g in c.children
+                      if g.dep_ == "pobj" and g.lower_ not in ("us", "we")]
+            if party_mentions and not others and all(
+                    p.kind == "self" and ctx.doc[p.head].head.head.i == tok.i for p in party_mentions):
+                return []  # "... prevent this information from being shared with us": it reaches us, not others
             party_mentions = [p for p in party_mentions if p.kind != "public_authority"]
             if not party_mentions and any(p.kind == "public_authority" for p in slots.parties(ctx, tok)):
                 return []

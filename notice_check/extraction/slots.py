@@ -1389,6 +1389,9 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return True  # the same, with the belief parsed as a clause hanging on what is believed
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cur.children):
             return False
+        if cur.head.i == cur.i and cur.lower_ == "by" and ":" in ctx.doc[: cur.i].text and any(
+                t.dep_ == "ROOT" and t.i < cur.i and _imperative(t) for t in ctx.doc):
+            return True  # "please contact us: 1. by sending an email to ...": a list of the reader's ways
         if cur.head.i == cur.i or cur.dep_ in ("relcl",):
             return False
         cur = cur.head

@@ -132,3 +132,36 @@ def test_the_help_of_a_party_names_the_party(claims):
 ])
 def test_the_readers_access_is_no_processing(claims, text):
     assert [a for a in claims(text) if a.practice == "processing"] == []
+
+
+def test_the_readers_ways_to_contact_us_are_no_transfer(claims):
+    """A numbered list after "please contact us:" ("1. by sending an email to ... Paris, France") is the
+    reader's action: it was a transfer to France and a disclosure to an e-mail address."""
+    assert claims("If you have questions, please contact us: 1. by sending an email to privacy@example.com "
+                  "2. by writing to our Data Protection Officer, 1 Example Street, Paris, France") == []
+
+
+def test_shared_with_us_is_no_sharing(claims):
+    found = claims("Administrators can prevent this information from being shared with us by blocking it.")
+    assert [a for a in found if a.practice == "sharing"] == []
+
+
+@pytest.mark.parametrize("text", [
+    'To "sell" data means to sell, rent, release or disclose personal information to another business for '
+    "monetary consideration.",
+    "If you have concerns, you have the right to report them to your local data protection authority.",
+])
+def test_definitions_and_rights_are_no_disclosure(claims, text):
+    assert [a for a in claims(text) if a.practice in ("sale", "sharing", "law_enforcement")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The companies with whom we may share your personal information may include our payment processors.",
+    "Some examples include: if you log in with another platform, we will share your basic account details.",
+    "We do not disclose the details you enter to any outside entity, except as follows: your name may be "
+    "included in a petition.",
+])
+def test_include_defines_only_a_term(claims, text):
+    """"A 'sale' includes ..." is a definition; who the recipients may include, or examples of a practice, are
+    not (the definition check that came with the fixes above first dropped these)."""
+    assert [a.practice for a in claims(text) if a.practice == "sharing"] == ["sharing"]
