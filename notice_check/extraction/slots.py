@@ -1268,6 +1268,9 @@ def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]
         kinds.remove("at_rest")
     if not kinds and _kept_encrypted(tok):
         kinds = ["at_rest"]
+    if not kinds and tok.dep_ == "relcl":  # "Secure Sockets Layer (SSL) software, which encrypts ...": the tool
+        kinds = [k for k in ("end_to_end", "in_transit") if ctx.lex.encryption[k].search(
+            ctx.doc[tok.head.left_edge.i : tok.head.i + 1].text)]
     if not kinds and tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
         # "sent over encrypted channels", "transferred in encrypted form using TLS": the sending is the
         # sentence's, not the modifier's; a store it modifies ("encrypted backups") names no time of encryption

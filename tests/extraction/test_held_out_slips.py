@@ -165,3 +165,20 @@ def test_include_defines_only_a_term(claims, text):
     """"A 'sale' includes ..." is a definition; who the recipients may include, or examples of a practice, are
     not (the definition check that came with the fixes above first dropped these)."""
     assert [a.practice for a in claims(text) if a.practice == "sharing"] == ["sharing"]
+
+
+@pytest.mark.parametrize("text", [
+    "We use Secure Sockets Layer (SSL) software, which encrypts the personal information you give us.",
+    "Remote access to our database requires an encrypted VPN.",
+])
+def test_the_tool_that_encrypts_names_the_kind(claims, text):
+    assert {a.encryption.kind for a in claims(text) if a.practice == "encryption" and a.encryption} == {"in_transit"}
+
+
+@pytest.mark.parametrize(("text", "max_days"), [
+    ("As a rule, we only store your personal data for the duration of the contract.", None),
+    ("We must retain contract information for three years from the end of the business relationship.", 1095),
+])
+def test_the_end_of_the_contract_ends_a_period(claims, text, max_days):
+    [found] = [a for a in claims(text) if a.practice == "retention"]
+    assert (found.retention.until, found.retention.max_days) == ("contract_end", max_days)
