@@ -436,6 +436,7 @@ CHECKS: dict[str, Check] = {
     "definitional": _definitional,
     "data_reduced_relative": slots.data_reduced_relative,
     "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
+    "generic_subject": lambda c, t: slots.generic_party_subject(c, t),
     "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
     # "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right
     "access_holder": _access_holder,
@@ -498,7 +499,7 @@ TREE_CHECKS = frozenset({
     "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention", "title",
     "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
     "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
-    "party_subject", "concession",
+    "party_subject", "concession", "generic_subject",
     "authority_subject", "engaged_party",
 })
 
@@ -802,6 +803,8 @@ class _SentenceReader:
             collectors = _collectors(ctx, tok, actors + _agents(ctx, tok, party_mentions))
         if negated and practice == "collection" and (collectors or actors):
             results = []  # "we do not allow advertisers (or our vendors) to collect ...": theirs, not ours
+        # "other sites may collect information about you": what a site the reader visits collects is its own
+        collectors = [c for c in collectors if ctx.doc[c.head].lemma_.lower() not in ("site", "website", "webpage")]
         if collectors:
             # "advertising partners collect information about your visits": the data reaches them
             results.append(Assertion(**{**base, "practice": "sharing", "rule": COLLECTED_BY_RULE},

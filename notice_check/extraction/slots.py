@@ -1381,6 +1381,10 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
                                                     and cur.head.lemma_.lower() in PERSON_NOUNS)
         if _imperative(cur):
             return True
+        if cur.dep_ in ("ccomp", "xcomp") and cur.head.lemma_.lower() in _LETTING and any(
+                c.dep_ == "nsubj" and c.lower_ in users for c in cur.head.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("we", "us") for c in cur.children):
+            return True  # "neither should you let anyone else access your account": the reader lets them
         if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lower_ in users for c in cur.head.children):
             return True  # "asks your browser to keep ..."
         if cur.lemma_ in ("opt", "object", "unsubscribe"):
@@ -1832,6 +1836,10 @@ def rights_frame(ctx: SentenceContext, tok: Token) -> bool:
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in ("list", "names", "categories") and cur.head.lemma_ in (
                 "request", "obtain", "ask", "give", "provide", "receive", "include", "send"):
             return True  # "request a list of the third parties to whom we have disclosed ..."
+        if cur.lemma_ in ("have", "exercise") and any(c.dep_ == "dobj" and c.lemma_.lower() in ("right", "rights")
+                                                      and not _reserved(c) for c in cur.children) and any(
+                c.dep_ == "nsubj" and c.lower_ in ctx.lex.words("user_subjects") for c in cur.children):
+            return True  # "you have the right, ..., to request that a company delete ...", however it is parsed
         if cur.pos_ == "NOUN" and cur.lemma_.lower() == "right":
             ours = cur.head.lemma_ == "reserve" or any(c.dep_ == "poss" and c.lower_ in ("our", "its")
                                                         for c in cur.children) or _reserved(cur)
@@ -1872,6 +1880,9 @@ def wish_verb(ctx: SentenceContext, tok: Token) -> Token | None:
         cur = cur.head
         if cur.lemma_.lower() in _WISH_VERBS:
             subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+            inner = active_subject(tok)
+            if inner is not None and inner.lower_ not in ("we", "us") and inner.pos_ in ("NOUN", "PROPN"):
+                return None  # "request that companies stop selling your data": the law's wish, not ours
             return cur if not subjects or any(c.lower_ in users for c in subjects) else None
     return None
 
@@ -2006,6 +2017,17 @@ def active_subject(tok: Token) -> Token | None:
 
 _CONTROL_PASSIVES = {"entitle", "permit", "allow", "authorize", "authorise", "empower", "require", "oblige",
                      "compel", "force"}
+
+
+def generic_party_subject(ctx: SentenceContext, tok: Token) -> bool:
+    """ "(request that) companies stop selling your data", "data brokers sell ...": a bare plural naming a kind
+    of outside party is companies in general, not the organisation or its own affiliates."""
+    subj = active_subject(tok)
+    if subj is None and tok.dep_ == "xcomp":
+        subj = active_subject(tok.head)  # "companies stop selling"
+    if subj is None or subj.tag_ != "NNS" or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return False
+    return classify_party(ctx.lex, _noun_text(subj)) in ("third_party", "advertiser")
 
 
 def subject_party(ctx: SentenceContext, tok: Token) -> str | None:

@@ -182,3 +182,38 @@ def test_the_tool_that_encrypts_names_the_kind(claims, text):
 def test_the_end_of_the_contract_ends_a_period(claims, text, max_days):
     [found] = [a for a in claims(text) if a.practice == "retention"]
     assert (found.retention.until, found.retention.max_days) == ("contract_end", max_days)
+
+
+# From sample 23 (measured first: 0.844 / 0.589), read after it was judged.
+
+@pytest.mark.parametrize("text", [
+    "You must not share your account, and you should not let anyone else access your account.",
+    "You have the right, subject to some exceptions, to request that a company delete any personal information "
+    "that it has collected from you.",
+])
+def test_the_readers_duties_and_rights_are_no_practice(claims, text):
+    assert claims(text) == []
+
+
+def test_what_we_collect_stays_ours_when_the_reader_is_let_do_something(claims):
+    found = claims("We collect the details you provide when you fill in a form, and you can let us fill in forms "
+                   "for you.")
+    assert [(a.practice, a.polarity) for a in found if a.practice == "collection"] == [("collection", "affirm")]
+
+
+@pytest.mark.parametrize("text", [
+    "If you prefer that companies stop selling your personal information, tell them.",
+    "Advertisers may sell your data.",
+])
+def test_companies_in_general_selling_is_not_our_sale(claims, text):
+    """"request that companies stop selling your personal information" (a CCPA right) was "we may sell"."""
+    assert [a for a in claims(text) if a.practice == "sale"] == []
+
+
+def test_our_own_affiliates_selling_stays_a_claim(claims):
+    found = claims("Neither Paxlo nor its affiliates sell consumer data to third parties.")
+    assert [(a.practice, a.polarity) for a in found] == [("sale", "deny")]
+
+
+def test_our_platform_is_the_organisation(claims):
+    assert claims("Our Platform does not obey such settings when transmitted to and detected by our Platform.") == []

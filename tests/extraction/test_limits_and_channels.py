@@ -215,12 +215,19 @@ def test_a_party_subject_reading_data_is_processing_by_that_party(claims):
 @pytest.mark.parametrize(("text", "kind"), [
     ("In addition, the company and its business partners gather information about your visits.", "third_party"),
     ("These links may be used by third parties to collect information about visitors.", "third_party"),
-    ("Other websites may independently collect data about you.", "third_party"),
 ])
 def test_every_collector_named_is_read(claims, text, kind):
     found = [a for a in claims(text) if a.practice == "sharing"]
     assert [a.rule for a in found] == ["sharing.collected_by.v1"]
     assert kind in [p.kind for p in found[0].parties]
+
+
+def test_what_another_site_collects_is_not_disclosed_by_us(claims):
+    """OPP-115 files it under Third Party Sharing/Collection, but nothing is disclosed: the reader visits the
+    other site (both annotators of the MAPP audit judged such claims wrong)."""
+    found = claims("Other websites may independently collect data about you.")
+    assert [a for a in found if a.practice == "sharing"] == []
+    assert [[p.kind for p in a.parties] for a in found if a.practice == "collection"] == [["third_party"]]
 
 
 def test_we_collecting_with_our_affiliates_is_not_sharing(claims):
