@@ -501,6 +501,13 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             return True
         if cur.dep_ == "conj" and any(c.lower_ == "nor" for c in cur.children):
             return True
+        # "we will not in the future sell ...": the "not" hung on the "in", before the verb or above it (the verb
+        # read as a noun)
+        if cur.dep_ == "pobj" and any(c.dep_ == "neg" and c.lower_ in neg_words for c in cur.head.children):
+            return True
+        if any(c.dep_ == "prep" and c.i < cur.i and any(g.dep_ == "neg" and g.lower_ in neg_words
+                                                        for g in c.children) for c in cur.children):
+            return True
         nxt = _inherits_from_head(cur)
         if nxt is None and cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.dep_ in (
             "dobj", "nsubj", "nsubjpass", "pobj", "attr", "acomp", "compound", "npadvmod"
@@ -2213,7 +2220,26 @@ _QUANTITY_WORDS = {"some", "many", "most", "all", "several", "one", "each", "any
 
 
 def is_question(ctx: SentenceContext, tok: Token) -> bool:
-    return ctx.text.rstrip().endswith("?")
+    """A question, or an indirect one standing alone ("Whether we "sell" that category of information to third
+    parties.", a table's column head), or a practice noun heading glued to the sentence after it ("Disclosure
+    of Personal Information ALK does not sell ...": the notice's plain text lost the line break)."""
+    if ctx.text.rstrip().endswith("?"):
+        return True
+    root = conj_head(tok)
+    if root.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ == "whether" and c.i == 0
+                                   for c in root.children):
+        return True
+    return tok.i == 0 and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") and _title_cased(tok)
+
+
+_TITLE_SMALL = {"of", "and", "the", "to", "for", "a", "an", "in", "on", "with", "your", "our", "&"}
+
+
+def _title_cased(tok: Token) -> bool:
+    """ "Sale of Personal Information The California Consumer Privacy Act": every word a capital but the small ones,
+    and a capital after the phrase had room to end."""
+    words = [t for t in tok.subtree if t.is_alpha]
+    return len(words) >= 4 and all(t.text[0].isupper() or t.lower_ in _TITLE_SMALL for t in words)
 
 
 _BINDING = _LETTING | {"oblige", "obligate", "bind", "contract", "prohibit", "forbid", "restrict", "direct",
