@@ -531,8 +531,10 @@ def _text_outside_events(ctx: SentenceContext, tok: Token) -> str:
     inside: set[int] = set()
     for i in region:
         t = ctx.doc[i]
-        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS and c.i < t.i
-                                     for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS | {"if", "unless"}
+                                     and c.i < t.i for c in t.children):
+            # "if we no longer require the data, it is stored only for the legal period": the condition's
+            # negation is not the claim's
             inside.update(x.i for x in t.subtree)
         elif t.dep_ == "relcl" and t.i != tok.i and tok not in t.subtree:
             inside.update(x.i for x in t.subtree)  # "data that we no longer need is deleted": says which data
@@ -1378,6 +1380,8 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
         for child in cur.children:
             if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"}:
                 return True
+            if child.dep_ == "nsubjpass" and child.lower_ in users and cur.lemma_.lower() in _BEING_SOMEWHERE:
+                return True  # "the fact that you are located in Sao Paulo": where the reader is, not the data
             if child.dep_ == "agent" and any(g.lower_ in users for g in child.children):
                 return True
             if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and cur.dep_ == "relcl" and (
@@ -1410,6 +1414,9 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return False
         cur = cur.head
     return False
+
+
+_BEING_SOMEWHERE = {"locate", "base", "situate", "reside", "domicile", "station"}
 
 
 def consented_to(ctx: SentenceContext, tok: Token) -> bool:

@@ -244,3 +244,16 @@ def test_a_glued_heading_does_not_make_a_sharing_denial(claims):
     found = claims("Disclosure of Personal Information Acme does not sell or rent your personal information to "
                    "third parties.")
     assert [(a.practice, a.polarity) for a in found] == [("sale", "deny")]
+
+
+def test_where_the_reader_is_located_is_no_storage(check_example):
+    """"we might use the fact that you are located in Sao Paulo to show you ads" was storage in Brazil, which
+    a manifest with no store there contradicted."""
+    text = "For example, we might use the fact that you are located in Lyon to show you offers from Lyon shops."
+    assert [f for f in check_example("truthful-saas", text).findings if f.evidence is not None] == []
+
+
+def test_a_negation_in_the_condition_is_not_the_claims(claims):
+    found = claims("If we no longer need your data for these purposes, it will only be stored for the legal "
+                   "retention period.")
+    assert [(a.practice, a.polarity) for a in found if a.practice == "retention"] == [("retention", "affirm")]
