@@ -1215,6 +1215,8 @@ def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
     return found
 
 
+_NOT_A_BOUND_BEFORE = re.compile(r"\b(minimum of|at least|no less than|not less than|aged|age of)\s+(the\s+)?$", re.I)
+_AGE_AFTER = re.compile(r"\s*(of age|old|or older|or younger|and (over|older|under|younger))\b", re.I)
 _EXAMPLE_ASIDE = re.compile(r"\((e\.g\.|eg\b|for example|for instance|such as)[^()]*\)", re.I)
 _AFTER = re.compile(r"\b(after|subsequent to|following|beyond|post)\s+(the\s+|your\s+|an\s+)?$", re.I)
 
@@ -1236,6 +1238,9 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
             continue
         if any(a <= m.start() < b for a, b in examples):
             continue  # "as long as necessary (e.g. financial records for 7 years)": an example, not the bound
+        if _NOT_A_BOUND_BEFORE.search(text[: m.start()]) or _AGE_AFTER.match(text[m.end():]):
+            # "for a minimum of 10 years" is a floor, no maximum; "users under 13 years of age" is an age
+            continue
         num_s, unit = m.group("num").lower(), m.group("unit").lower()
         nums = lex.raw["retention"]["numbers"]
         try:
@@ -1260,8 +1265,8 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
 
 def has_retention_phrase(ctx: SentenceContext, tok: Token) -> bool:
     text = ctx.region_text(tok)
-    if ctx.lex.duration.search(text):
-        return True
+    if any(not _AGE_AFTER.match(text[m.end():]) for m in ctx.lex.duration.finditer(text)):
+        return True  # not "users under 13 years of age": an age is no period
     if any(p.search(text) for p in ctx.lex.until_events.values()):
         return True
     return bool(ctx.lex.pattern("retention_phrases").search(text))

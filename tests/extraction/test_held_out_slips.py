@@ -257,3 +257,25 @@ def test_a_negation_in_the_condition_is_not_the_claims(claims):
     found = claims("If we no longer need your data for these purposes, it will only be stored for the legal "
                    "retention period.")
     assert [(a.practice, a.polarity) for a in found if a.practice == "retention"] == [("retention", "affirm")]
+
+
+@pytest.mark.parametrize(("text", "until", "max_days"), [
+    ("We store your account details and list of friends until you ask us to delete them.", "deletion_request", None),
+    ("The information will be stored until the request is closed.", "request_closed", None),
+    ("We will retain the personal data for the time of this business relationship.", "contract_end", None),
+    ("Reports are kept for a minimum of 10 years after the product is withdrawn.", None, None),  # a floor
+    ("We keep your data for at least 5 years.", None, None),
+    ("Location history older than 12 months is deleted.", None, 360),  # still a maximum
+])
+def test_retention_ends_and_floors(claims, text, until, max_days):
+    [found] = [a for a in claims(text) if a.practice == "retention"]
+    assert (found.retention.until, found.retention.max_days) == (until, max_days)
+
+
+def test_an_age_is_no_retention_period(claims, check_example):
+    """"users under 13 years of age" made a retention denial of 13 years (4,745 days), and without the period
+    "we do not ... maintain personal information from users under 13 years of age" was "it does not keep
+    personal information", which every store contradicted."""
+    text = "We do not knowingly collect or maintain personal information from users under 13 years of age."
+    assert [a for a in claims(text) if a.practice == "retention"] == []
+    assert "contradicted" not in [f.verdict for f in check_example("truthful-saas", text).findings]
