@@ -1375,6 +1375,8 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
     if subject is not None and subject.lower_ in users:
         return True
+    if any(t.lower_ == "my" for t in ctx.doc[tok.i + 1 : tok.i + 3]):
+        return True  # "Do Not Sell My Personal Information": the reader's voice (a link), never the notice's
     if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("your", "their") for c in tok.children) and (
             tok.lower_.endswith("ing")):
         return True  # "to facilitate your log ins and your sharing of content between these accounts"

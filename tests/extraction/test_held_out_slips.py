@@ -279,3 +279,15 @@ def test_an_age_is_no_retention_period(claims, check_example):
     text = "We do not knowingly collect or maintain personal information from users under 13 years of age."
     assert [a for a in claims(text) if a.practice == "retention"] == []
     assert "contradicted" not in [f.verdict for f in check_example("truthful-saas", text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    # a footer's links
+    "Home About Us Newsroom Investors Careers Terms Cookie Notice Privacy Shield DO NOT SELL MY PERSONAL "
+    "INFORMATION Accessibility Statement",
+    "Blog Investors Site Map Terms Cookie Policy Privacy Shield DO NOT SELL MY PERSONAL INFORMATION Help Center",
+])
+def test_the_do_not_sell_link_is_no_denial(claims, text):
+    """A footer link read as "we do not sell personal information", which a manifest that sells contradicted
+    (found in sample 25, which is otherwise kept as measured)."""
+    assert [a for a in claims(text) if a.practice == "sale"] == []
