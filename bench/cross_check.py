@@ -3,6 +3,8 @@
     python bench/cross_check.py                          # latest version of each OTA notice x each example
     python bench/cross_check.py --example line-2021      # one manifest of corpora/examples (repeatable)
     python bench/cross_check.py --count                  # only the number of distinct contradicted sentences
+    python bench/cross_check.py --corpus mapp            # MAPP's 64 English app policies instead (the probe
+                                                         # of the held-out corpus; see bench/real_audit.py)
 
 A real company's sentences judged against a manifest it never wrote: a finding is *contradicted* only when the
 sentence makes a claim the manifest refutes, so each one is either such a claim (WhatsApp's end-to-end
@@ -71,17 +73,48 @@ def contradicted(examples: list[str]) -> tuple[list[tuple[str, str, str, str, st
     return found, skipped
 
 
+def contradicted_mapp(examples: list[str]) -> tuple[list[tuple[str, str, str, str, str]], list[str]]:
+    """The same over MAPP's English app policies, read from the corpus tarball (bench/real_audit.py)."""
+    from real_audit import mapp_notices
+
+    notices = mapp_notices()
+    seen: set[tuple[str, str]] = set()
+    found: list[tuple[str, str, str, str, str]] = []
+    skipped: list[str] = []
+    for example in examples:
+        manifest = notice_check.load_manifest(EXAMPLES / example / "manifest.yaml")  # once, not per notice
+        for service, name, data in notices:
+            try:
+                result = notice_check.check(name, manifest, data=data)
+            except NoticeCheckError as err:
+                if example == examples[0]:
+                    skipped.append(f"{service}: {err}")
+                continue
+            for f in result.findings:
+                if f.verdict != "contradicted" or f.evidence is None:
+                    continue
+                sentence = " ".join(f.evidence.text.split())
+                if (sentence, f.practice) not in seen:
+                    seen.add((sentence, f.practice))
+                    found.append((example, service, f.practice, f.message, sentence))
+    return found, skipped
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--example", action="append", help="a folder of corpora/examples (default: all)")
     ap.add_argument("--count", action="store_true", help="print only the number of contradicted sentences")
+    ap.add_argument("--corpus", choices=("ota", "mapp"), default="ota", help="the notices to check (default ota)")
     args = ap.parse_args(argv)
-    if not versions(None):
+    if args.corpus == "ota" and not versions(None):
         print(f"no notices under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
+        return 2
+    if args.corpus == "mapp" and not (CORPORA / "mapp" / "MAPP_Corpus.tar.gz").exists():
+        print(f"no MAPP corpus under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2
     examples = args.example or sorted(p.name for p in EXAMPLES.iterdir() if (p / "manifest.yaml").exists())
     start = time.perf_counter()
-    found, skipped = contradicted(examples)
+    found, skipped = (contradicted_mapp if args.corpus == "mapp" else contradicted)(examples)
     if not args.count:
         for example, service, practice, message, sentence in found:
             print(f"[{example}] {service} {practice}: {message}\n    \"{sentence[:400]}\"\n")
