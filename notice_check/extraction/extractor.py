@@ -437,6 +437,7 @@ CHECKS: dict[str, Check] = {
     "data_reduced_relative": slots.data_reduced_relative,
     "party_subject": lambda c, t: slots.subject_party(c, t) not in (None, "public_authority"),
     "generic_subject": lambda c, t: slots.generic_party_subject(c, t),
+    "nothing_guaranteed": slots.nothing_guaranteed,
     "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
     # "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right
     "access_holder": _access_holder,
@@ -499,7 +500,7 @@ TREE_CHECKS = frozenset({
     "user_subject", "question", "wh_clause", "reduced_relative", "definition", "topic_mention", "title",
     "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
     "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
-    "party_subject", "concession", "generic_subject",
+    "party_subject", "concession", "generic_subject", "nothing_guaranteed",
     "authority_subject", "engaged_party",
 })
 

@@ -1519,6 +1519,21 @@ def disclaimed(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+def nothing_guaranteed(ctx: SentenceContext, tok: Token) -> bool:
+    """ "No security or encryption method can be completely guaranteed ...": no method is promised, which denies
+    nothing ("we will do our best to protect it, for example by encryption, but cannot guarantee ..." still
+    says it is encrypted)."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        came_by, cur = cur.dep_, cur.head
+        if came_by in ("nsubj", "nsubjpass") and cur.lemma_ in _GUARANTEE_VERBS:
+            subject = next(c for c in cur.children if c.dep_ == came_by)
+            return any(g.dep_ == "det" and g.lower_ == "no" for g in subject.children)
+    return False
+
+
 _LIABLE_WORDS = {"responsible", "liable", "accountable", "responsibility", "liability"}
 
 
@@ -1982,6 +1997,10 @@ def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
             # "choices regarding the collection, use and sharing of your information" ("provide you with control
             # regarding ...": the preposition hung on the verb)
             return True
+        if first.dep_ == "dobj" and first.head.lemma_.lower() in ("influence", "control"):
+            return True  # "we can neither influence the data collection nor ...": what we do not control
+        if first.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in ("extent", "scope", "nature"):
+            return True  # "information on the full extent of data collection"
         if any(c.lemma_.lower() in _RULE_NOUNS for c in _conj_chain(first)) or (
                 first.dep_ in ("nmod", "compound") and first.head.lemma_.lower() in _RULE_NOUNS):
             return True  # "online data collection, use and disclosure practices": what the practices are about
@@ -2002,7 +2021,7 @@ def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
 # "data collection, use and disclosure practices": a practice named as what a rule or a policy is about
 _RULE_NOUNS = {"practice", "policy", "standard", "principle", "guideline", "requirement", "law", "regulation", "rule"}
 _TOPIC_HOLDERS = {"choice", "option", "control", "question", "preference", "right", "detail", "request",
-                  "inquiry", "enquiry", "concern", "complaint", "decision", "setting"}
+                  "inquiry", "enquiry", "concern", "complaint", "decision", "setting", "influence", "knowledge"}
 _TELLING = {"describe", "explain", "tell", "show", "know", "learn", "see", "understand", "outline", "set",
             "detail", "inform", "find", "ask", "choose", "decide", "determine", "specify", "list"}
 # what a document does when it talks about its topics ("This policy describes / covers ...")

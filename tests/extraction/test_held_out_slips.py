@@ -291,3 +291,28 @@ def test_the_do_not_sell_link_is_no_denial(claims, text):
     """A footer link read as "we do not sell personal information", which a manifest that sells contradicted
     (found in sample 25, which is otherwise kept as measured)."""
     assert [a for a in claims(text) if a.practice == "sale"] == []
+
+
+# From the false-contradiction probe on MAPP (bench/cross_check.py --corpus mapp).
+
+@pytest.mark.parametrize("text", [
+    "We have no influence on said data collection and are not responsible for it.",
+    "We are not responsible for the information collection and use practices of individual bloggers.",
+    "No security or encryption method can be completely guaranteed to protect information from hackers.",
+])
+def test_disclaimers_are_no_denial(claims, text):
+    assert [a for a in claims(text) if a.polarity == "deny"] == []
+
+
+def test_further_data_not_collected_is_not_contradicted(check_example):
+    """Data beyond what the notice listed cannot be told apart in the manifest: "further data will not be
+    collected" was "it collects no data", contradicted by every store."""
+    verdicts = [f.verdict for f in check_example("eea-only", "Further data will not be collected.").findings
+                if f.evidence is not None]
+    assert verdicts == ["unverifiable"]
+
+
+def test_encryption_named_beside_a_disclaimer_stays_a_claim(claims):
+    found = claims("Although we will do our best to protect this information, for example, by encryption, we cannot "
+                   "guarantee the security of information transmitted through our services.")
+    assert [(a.practice, a.polarity) for a in found if a.practice == "encryption"] == [("encryption", "affirm")]
