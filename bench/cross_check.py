@@ -21,14 +21,31 @@ NOTICE_CHECK_CORPORA to move them.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 EXAMPLES = ROOT / "corpora" / "examples"
+JUDGED = Path(__file__).resolve().parent / "cross_check_judged.yml"
+
+
+def sentence_key(sentence: str) -> str:
+    """The key of a judged finding: the first 400 characters of the sentence, as printed."""
+    return hashlib.sha1(" ".join(sentence.split())[:400].encode("utf-8")).hexdigest()[:12]
+
+
+def judged() -> dict[tuple[str, str, str], bool]:
+    """(sentence key, practice, manifest) -> whether the contradiction was read as true."""
+    if not JUDGED.exists():
+        return {}
+    items = yaml.safe_load(JUDGED.read_text(encoding="utf-8"))["items"]
+    return {(i["sentence"], i["practice"], i["manifest"]): bool(i["verdict"]) for i in items}
 
 from real_notices import CORPORA, versions  # noqa: E402
 
@@ -115,12 +132,18 @@ def main(argv: list[str] | None = None) -> int:
     examples = args.example or sorted(p.name for p in EXAMPLES.iterdir() if (p / "manifest.yaml").exists())
     start = time.perf_counter()
     found, skipped = (contradicted_mapp if args.corpus == "mapp" else contradicted)(examples)
+    verdicts = judged()
+    read = [verdicts.get((sentence_key(sentence), practice, example)) for example, _, practice, _, sentence in found]
     if not args.count:
-        for example, service, practice, message, sentence in found:
-            print(f"[{example}] {service} {practice}: {message}\n    \"{sentence[:400]}\"\n")
+        for (example, service, practice, message, sentence), verdict in zip(found, read, strict=True):
+            mark = "" if verdict is None else f" (read: {'true' if verdict else 'FALSE'})"
+            print(f"[{example}] {service} {practice}{mark}: {message}\n    \"{sentence[:400]}\"\n")
     for line in skipped:
         print(f"skipped {line}", file=sys.stderr)
     print(f"{len(found)} distinct contradicted sentences ({', '.join(examples)}; {time.perf_counter() - start:.1f}s)")
+    if any(v is not None for v in read):
+        print(f"read before (bench/cross_check_judged.yml): {read.count(True)} true, {read.count(False)} false "
+              f"(reading errors), {read.count(None)} not read")
     return 0
 
 

@@ -43,3 +43,16 @@ def test_real_notice_audit_is_well_formed():
     # a held-out sample never draws from a sentence an earlier sample read
     first = {i["sentence"] for i in items if i["sample"] == min(data["samples"])}
     assert not any(i["sentence"] in first for i in items if i["sample"] != min(data["samples"]))
+
+
+def test_cross_check_readings_are_well_formed():
+    items = yaml.safe_load((BENCH / "cross_check_judged.yml").read_text(encoding="utf-8"))["items"]
+    keys = [(i["sentence"], i["practice"], i["manifest"]) for i in items]
+    assert len(keys) == len(set(keys)), "a finding is read twice"
+    manifests = {p.name for p in (BENCH.parent / "corpora" / "examples").iterdir()}
+    for item in items:
+        assert set(item) == {"sentence", "practice", "manifest", "verdict", "why"}, item
+        assert re.fullmatch(r"[0-9a-f]{12}", item["sentence"]), item
+        assert item["manifest"] in manifests, item
+        assert item["verdict"] in (True, False), item
+        assert 10 <= len(item["why"]) <= 100, item  # the reader's words, never quoted notice text
