@@ -721,13 +721,12 @@ class _SentenceReader:
             avoid.add(p.head)
             if party.dep_ == "pobj" and _tails_object(party):
                 avoid.update(t.i for t in party.head.subtree)  # "... and website information to advertisers"
-        data_text, head = slots.data_phrase(ctx, tok, avoid)
+        # "we may disclose your information ... to comply with a subpoena or respond to a government request":
+        # complying is the purpose of that disclosure, with its hedge and its data
         governor = slots.disclosing_governor(tok) if practice == "law_enforcement" else None
         if governor is not None:
-            # "we may disclose your information ... to comply with a subpoena or respond to a government
-            # request": complying is the purpose of that disclosure, with its hedge and its data
             may = may or slots.is_may(ctx, governor)
-            data_text, head = slots.data_phrase(ctx, governor, avoid)
+        data_text, head = slots.data_phrase(ctx, governor if governor is not None else tok, avoid)
         if head is not None and "engaged_party" in trig.requires and any(
                 ctx.doc[p.head] in head.subtree for p in party_mentions):
             data_text, head = None, None  # "we use a variety of ad networks to ...": the object is the party

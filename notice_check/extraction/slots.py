@@ -1272,9 +1272,17 @@ def has_retention_phrase(ctx: SentenceContext, tok: Token) -> bool:
     return bool(ctx.lex.pattern("retention_phrases").search(text))
 
 
+_ENCRYPTION_KINDS = ("end_to_end", "in_transit", "at_rest")
+_KINDS_BEYOND_THE_WORD = ("end_to_end", "in_transit")  # what a sentence or a tool names for a modifier "encrypted"
+
+
+def _kinds_named(ctx: SentenceContext, text: str, kinds: tuple[str, ...] = _ENCRYPTION_KINDS) -> list[str]:
+    return [k for k in kinds if ctx.lex.encryption[k].search(text)]
+
+
 def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]:
     text = ctx.text if whole else ctx.region_text(tok)
-    kinds = [k for k in ("end_to_end", "in_transit", "at_rest") if ctx.lex.encryption[k].search(text)]
+    kinds = _kinds_named(ctx, text)
     if not kinds and tok.dep_ in ("amod", "compound") and tok.head.i > tok.i and ctx.lex.encryption[
             "end_to_end"].search(ctx.doc[tok.head.left_edge.i : tok.i].text):
         kinds = ["end_to_end"]  # "an end-to-end encrypted connection": a sibling modifier names the kind
@@ -1283,12 +1291,11 @@ def encryption_kinds(ctx: SentenceContext, tok: Token, whole: bool) -> list[str]
     if not kinds and _kept_encrypted(tok):
         kinds = ["at_rest"]
     if not kinds and tok.dep_ == "relcl":  # "Secure Sockets Layer (SSL) software, which encrypts ...": the tool
-        kinds = [k for k in ("end_to_end", "in_transit") if ctx.lex.encryption[k].search(
-            ctx.doc[tok.head.left_edge.i : tok.head.i + 1].text)]
+        kinds = _kinds_named(ctx, ctx.doc[tok.head.left_edge.i : tok.head.i + 1].text, _KINDS_BEYOND_THE_WORD)
     if not kinds and tok.pos_ == "VERB" and tok.dep_ in ("amod", "compound"):
         # "sent over encrypted channels", "transferred in encrypted form using TLS": the sending is the
         # sentence's, not the modifier's; a store it modifies ("encrypted backups") names no time of encryption
-        kinds = [k for k in ("end_to_end", "in_transit") if ctx.lex.encryption[k].search(ctx.text)]
+        kinds = _kinds_named(ctx, ctx.text, _KINDS_BEYOND_THE_WORD)
     return kinds
 
 
