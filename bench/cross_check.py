@@ -52,69 +52,61 @@ from real_notices import CORPORA, versions  # noqa: E402
 import notice_check  # noqa: E402
 from notice_check.errors import NoticeCheckError  # noqa: E402
 
+Finding = tuple[str, str, str, str, str]  # (example, service, practice, message, sentence)
 
-def contradicted(examples: list[str]) -> tuple[list[tuple[str, str, str, str, str]], list[str]]:
-    """(example, service, practice, message, sentence) of each distinct contradicted sentence, and the notices
-    that could not be checked (one line each)."""
+
+def ota_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
+    """Each OTA service's latest version the extractor reads (Telegram's latest is German), read once, and the
+    services that could not be read (one line each)."""
     by_service: dict[str, list[Path]] = {}
     for _, service, _, path in versions(None):
         by_service.setdefault(service, []).append(path)  # versions() is oldest first per service
-    chosen: dict[str, Path] = {}  # the latest version the extractor reads (Telegram's latest is German)
-    seen: set[tuple[str, str]] = set()
-    found: list[tuple[str, str, str, str, str]] = []
+    read: list[tuple[str, notice_check.ExtractionResult]] = []
     skipped: list[str] = []
-    for example in examples:
-        manifest = EXAMPLES / example / "manifest.yaml"
-        for service, paths in sorted(by_service.items()):
-            result = None
-            for path in [chosen[service]] if service in chosen else reversed(paths):
-                try:
-                    result = notice_check.check(str(path), manifest)
-                except NoticeCheckError as err:
-                    last_error = err
-                    continue
-                chosen[service] = path
+    for service, paths in sorted(by_service.items()):
+        for path in reversed(paths):
+            try:
+                read.append((service, notice_check.extract(str(path))))
                 break
-            if result is None:
-                if example == examples[0]:
-                    skipped.append(f"{service}: {last_error}")
-                continue
-            for f in result.findings:
-                if f.verdict != "contradicted" or f.evidence is None:
-                    continue
-                sentence = " ".join(f.evidence.text.split())
-                if (sentence, f.practice) in seen:
-                    continue
-                seen.add((sentence, f.practice))
-                found.append((example, service, f.practice, f.message, sentence))
-    return found, skipped
+            except NoticeCheckError as err:
+                last_error = err
+        else:
+            skipped.append(f"{service}: {last_error}")
+    return read, skipped
 
 
-def contradicted_mapp(examples: list[str]) -> tuple[list[tuple[str, str, str, str, str]], list[str]]:
-    """The same over MAPP's English app policies, read from the corpus tarball (bench/real_audit.py)."""
+def mapp_notices_read() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
+    """MAPP's English app policies, read once from the corpus tarball (bench/real_audit.py)."""
     from real_audit import mapp_notices
 
-    notices = mapp_notices()
-    seen: set[tuple[str, str]] = set()
-    found: list[tuple[str, str, str, str, str]] = []
+    read: list[tuple[str, notice_check.ExtractionResult]] = []
     skipped: list[str] = []
+    for service, name, data in mapp_notices():
+        try:
+            read.append((service, notice_check.extract(name, data=data)))
+        except NoticeCheckError as err:
+            skipped.append(f"{service}: {err}")
+    return read, skipped
+
+
+def contradicted(notices: list[tuple[str, notice_check.ExtractionResult]], examples: list[str]) -> list[Finding]:
+    """Each distinct contradicted sentence, with the first manifest (in `examples` order) that contradicts it.
+    Each notice is read once and compared with every manifest."""
+    from notice_check.comparison import compare
+
+    seen: set[tuple[str, str]] = set()
+    found: list[Finding] = []
     for example in examples:
-        manifest = notice_check.load_manifest(EXAMPLES / example / "manifest.yaml")  # once, not per notice
-        for service, name, data in notices:
-            try:
-                result = notice_check.check(name, manifest, data=data)
-            except NoticeCheckError as err:
-                if example == examples[0]:
-                    skipped.append(f"{service}: {err}")
-                continue
-            for f in result.findings:
+        manifest = notice_check.load_manifest(EXAMPLES / example / "manifest.yaml")
+        for service, extraction in notices:
+            for f in compare(extraction.assertions, manifest):
                 if f.verdict != "contradicted" or f.evidence is None:
                     continue
                 sentence = " ".join(f.evidence.text.split())
                 if (sentence, f.practice) not in seen:
                     seen.add((sentence, f.practice))
                     found.append((example, service, f.practice, f.message, sentence))
-    return found, skipped
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     examples = args.example or sorted(p.name for p in EXAMPLES.iterdir() if (p / "manifest.yaml").exists())
     start = time.perf_counter()
-    found, skipped = (contradicted_mapp if args.corpus == "mapp" else contradicted)(examples)
+    notices, skipped = mapp_notices_read() if args.corpus == "mapp" else ota_notices()
+    found = contradicted(notices, examples)
     verdicts = judged()
     read = [verdicts.get((sentence_key(sentence), practice, example)) for example, _, practice, _, sentence in found]
     if not args.count:
