@@ -36,8 +36,9 @@ JUDGED = Path(__file__).resolve().parent / "cross_check_judged.yml"
 
 
 def sentence_key(sentence: str) -> str:
-    """The key of a judged finding: the first 400 characters of the sentence, as printed."""
-    return hashlib.sha1(" ".join(sentence.split())[:400].encode("utf-8")).hexdigest()[:12]
+    """The key of a judged finding: the first 400 characters of the sentence, as printed (and read), with its
+    runs of white space made one space."""
+    return hashlib.sha1(" ".join(sentence[:400].split()).encode("utf-8")).hexdigest()[:12]
 
 
 def judged() -> dict[tuple[str, str, str], bool]:

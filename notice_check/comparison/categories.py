@@ -27,6 +27,12 @@ all user data, and no category either. Every fact is `coarser` than it: it can k
 count as disclosed by it, but never contradicts it."""
 
 
+# the taxonomy reads these as all private content: fideslang has no finer category
+_MEDIA_KINDS = frozenset({"recording", "recordings", "video", "videos", "audio", "file", "files", "photo", "photos",
+                          "image", "images", "picture", "pictures", "clip", "clips", "document", "documents",
+                          "upload", "uploads", "footage"})
+
+
 class CategoryReader:
     """Reads assertions' data with one manifest's vocabulary and relates categories to manifest facts."""
 
@@ -79,6 +85,15 @@ class CategoryReader:
             below = sorted(k for k in keys if self.covers(category, k))
             out.extend(below or [category])
         return list(dict.fromkeys(out))
+
+    def unlisted_kind(self, phrase: str) -> bool:
+        """ "game-play video recordings", "audio voice files": a kind of content the taxonomy can only read as all
+        private content, which the manifest splits into kinds of its own without this one. A period for it says
+        nothing of how long the manifest's kinds are kept."""
+        words = re.findall(r"[a-z]+", phrase.lower())
+        if not words or words[-1] not in _MEDIA_KINDS:
+            return False
+        return not any(w in self._alias_words or w.rstrip("s") in self._alias_words for w in words[-2:])
 
     def generic(self, phrase: str) -> bool:
         """ "the information", "certain data", "it", "such information": words that name no kind of data (all of

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from notice_check.comparison.categories import join_words
 from notice_check.comparison.context import Context, Counter, Doubt, Judgement, decide
 from notice_check.comparison.facts import SECTIONS, Fact, Section
+from notice_check.geo import cloud_provider, expand
 from notice_check.models import Assertion
 
 Check = Callable[[Assertion, Context], Judgement]
@@ -86,6 +87,32 @@ def _specific_kinds(assertion: Assertion) -> frozenset[str]:
 
 def _cannot(ctx: Context, claim: str, why: str) -> Judgement:
     return Judgement("unverifiable", f"The notice says {claim}, but {why}.")
+
+
+def _another_company(a: Assertion, ctx: Context) -> Judgement | None:
+    """ "stored by Google on servers in the United States", "Hotjar will not collect any data": a company the
+    notice names does it. Unless the name is the organisation's, one of the manifest's entities or the host of
+    one of its locations, that is the company's own practice, which the manifest does not record."""
+    named = [p for p in a.parties if p.name and p.kind == "unspecified"]
+    if not named or len(named) != len(a.parties) or ctx.names_self(a):
+        return None
+    hosts = {place.provider for place in ctx.manifest.locations if place.provider}
+    if any(ctx.names_entity(p, f) for p in named for f in ctx.facts) or any(
+            cloud_provider(p.name or "") in hosts for p in named):
+        return None
+    who = join_words(list(dict.fromkeys(" ".join((p.name or "").split()) for p in named)))
+    said = ctx.act(a).removeprefix("it ")
+    return _cannot(ctx, f"{who} {said} {ctx.data_phrase(a)}",
+                   f"that is {who}'s own practice, and the manifest records no entity or host of that name")
+
+
+def _own_practice(check: Check) -> Check:
+    """A check that first sets aside what another named company does (`_another_company`)."""
+    def checked(a: Assertion, ctx: Context) -> Judgement:
+        return _another_company(a, ctx) or check(a, ctx)
+
+    checked.__doc__ = check.__doc__
+    return checked
 
 
 # --------------------------------------------------------------------------- storage, transfer, processing
@@ -195,9 +222,10 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
         )
 
     home = ctx.home if a.practice == "transfer" else None
+    origin = _transfer_origin(a, ctx)
 
     def elsewhere(c: str) -> bool:
-        return c not in listed and c != home
+        return c not in listed and c != home and c not in origin
 
     exclusive = a.scope == "exclusive"
 
@@ -221,6 +249,17 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
         unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is for users "
                           f"{users!r})", c.fact) for c in counter] + unplaced
         counter = []
+    part = ctx.vocab.partial_data[0].search(a.data.text) if a.data and counter else None
+    if part:  # "we transfer certain personal information to our data centers in the USA": which part is not said
+        unplaced = _not_told_apart(counter, _qualified(a.data.text if a.data else "")) + unplaced
+        counter = []
+    if origin and counter and home not in origin:
+        # "data transferred from the EEA to the US" in a Japanese company's notice: Europeans' data, and the
+        # manifest does not say whose data a record holds
+        leaving = ctx.places(sorted(_origin_regions(a, ctx)))
+        unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is for data "
+                          f"leaving {leaving})", c.fact) for c in counter] + unplaced
+        counter = []
     doubts = unplaced + [
         ctx.coarse_doubt(a, f, [c for c in f.countries if counter_for(f, c)])
         for f in coarse
@@ -237,6 +276,15 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
         needs_confirming=True,
         nothing=nothing + " in " + ctx.location_words(a),
     )
+
+
+def _origin_regions(a: Assertion, ctx: Context) -> tuple[str, ...]:
+    return ctx.vocab.transfer_origins(a.evidence.text) if a.practice == "transfer" else ()
+
+
+def _transfer_origin(a: Assertion, ctx: Context) -> frozenset[str]:
+    """Countries a transfer leaves from ("from the EEA to the United States"): not among its destinations."""
+    return frozenset(c for region in _origin_regions(a, ctx) for c in expand(region))
 
 
 def _place_counters(ctx: Context, a: Assertion, facts: list[Fact], bad: Callable[[str], bool]) -> list[Counter]:
@@ -284,6 +332,10 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
     counter, excepted = _excepted(ctx, a, [Counter(f, ("presence",), ctx.holding(f, ctx.held(a, f)) + (
         " (not end-to-end encrypted)" if a.practice == "processing" and f.store and f.store.encryption
         and f.store.encryption.end_to_end is False else "")) for f in covered])
+    narrowed = _narrowed_data(a, ctx) if counter else None
+    if narrowed:  # "we do not store that financial information": the manifest cannot tell it apart
+        excepted += _not_told_apart(counter, narrowed)
+        counter = []
     if not _specific_kinds(a):
         # "we do not store your card details; they are held by our payment processor": the store the processor
         # operates is the one the notice names, not one the organisation denies
@@ -357,15 +409,19 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "deny":
         claim = f"{ctx.act(a)} {data} {prep} {parties}"
         counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in covered]
-        if counter and a.parties and all(p.kind == "unspecified" and ctx.vocab.party_reference.match(p.text.strip())
-                                         for p in a.parties):
-            # "we do not share your personal data with such data centers": the parties are named elsewhere
+        if counter and a.parties and all(ctx.vocab.party_reference.match(p.text.strip()) for p in a.parties):
+            # "we do not share your personal data with such data centers", "with these third parties": the
+            # parties are named elsewhere
             return _cannot(ctx, claim, f"{parties!r} refers to parties named before this sentence")
         unknown = [Doubt(f"{f.noun} names no known recipient", f) for f in pool if f.entity is None
                    or (named and not f.entity.name)]  # a recipient with no name may be the one named
         doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]
         counter, unrecorded_purpose = _purpose_limited(ctx, a, counter)
         doubts = unrecorded_purpose + doubts
+        narrowed = _narrowed_data(a, ctx) if counter and not ctx.vocab.identifying.search(a.evidence.text) else None
+        if narrowed:  # "data obtained through Email Connect": the manifest does not tell it apart
+            doubts = _not_told_apart(counter, narrowed) + doubts
+            counter = []
         counter, excepted = _excepted(ctx, a, counter)
         doubts = excepted + doubts
         return decide(
@@ -614,6 +670,8 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
     account") cannot be checked against periods, but a store that keeps the data indefinitely breaks it."""
     sections: tuple[Section, ...] = ("stores",)
     covered, coarse = ctx.split(a, ctx.facts_in(sections))
+    if a.data and covered and ctx.reader.unlisted_kind(a.data.text):
+        covered, coarse = [], coarse + covered  # "video recordings are deleted within a month": not the messages
     data = ctx.data_phrase(a)
     if a.retention is not None and a.retention.on_device:
         kept = data if a.data and a.data.text else "cookies"
@@ -653,6 +711,11 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
         if narrowed and counter:
             # "messages that could not be delivered are deleted after 14 days": the manifest cannot tell them apart
             doubts = _not_told_apart(counter, narrowed) + doubts
+            counter = []
+        usual = ctx.vocab.usual_bound.search(a.evidence.text)
+        if usual and counter:  # "we typically retain it for seven years": the usual period, not a limit
+            doubts = [Doubt(f"{c.says}, and the notice gives the period as {usual.group(0).lower()!r} only", c.fact)
+                      for c in counter] + doubts
             counter = []
         doubts += [
             Doubt(f"{f.noun} keeps {ctx.broader(a, f)} {_kept(f)}", f) for f in coarse if over(f) or not known(f)
@@ -827,14 +890,14 @@ def check_collection(a: Assertion, ctx: Context) -> Judgement:
 
 
 CHECKS: dict[str, Check] = {
-    "storage": check_place,
-    "transfer": check_place,
-    "processing": check_place,
+    "storage": _own_practice(check_place),
+    "transfer": _own_practice(check_place),
+    "processing": _own_practice(check_place),
     "sharing": check_parties,
     "sale": check_sale,
     "law_enforcement": check_law_enforcement,
-    "retention": check_retention,
+    "retention": _own_practice(check_retention),
     "encryption": check_encryption,
-    "collection": check_collection,
+    "collection": _own_practice(check_collection),
 }
 """practice -> check. A new practice needs one entry here and one function above."""

@@ -11,6 +11,8 @@ from ruamel.yaml import YAML
 
 from notice_check.errors import RuleError
 
+_POINTER = re.compile(r"^(that|those|these|such|said)\s+\w+", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -40,7 +42,10 @@ class Vocabulary:
     generic_data_words: frozenset[str]  # "the information", "certain data": all user data
     end_to_end_scope: str  # what "we use end-to-end encryption", naming no data, is about
     excepted_parties: tuple[re.Pattern[str], dict[str, re.Pattern[str]]]  # (exception lead, kind -> words)
+    usual_bound: re.Pattern[str]  # "we typically retain it for seven years": a usual period, not a limit
+    identifying: re.Pattern[str]  # "information that identifies you": narrowed only to what every record is
     user_segment: re.Pattern[str]  # "if you signed up from the EEA": the claim is about some users
+    transfer_origin: tuple[tuple[str, re.Pattern[str]], ...]  # (region, pattern): "transferred from the EEA"
     party_reference: re.Pattern[str]  # "such data centers": parties named elsewhere
     everyone_kinds: frozenset[str]  # ... are all these kinds
 
@@ -95,6 +100,8 @@ class Vocabulary:
         at = sentence.lower().find(data.lower()) if data else -1
         if at < 0:
             return False
+        if _POINTER.match(data) and "(" not in data:
+            return True  # "that financial information": the part named before the sentence
         before = sentence[:at].split()[-1:]  # "undelivered messages", with the adjective in or out of the phrase
         words = [w.strip(".,;:()").lower() for w in before + data.split()[:-1]]
         head = data.split()[-1].lower() if data.split() else ""
@@ -111,6 +118,10 @@ class Vocabulary:
         lead, kinds = self.excepted_parties
         return frozenset(kind for c in conditions if lead.search(c) for kind, words in kinds.items()
                          if words.search(c))
+
+    def transfer_origins(self, sentence: str) -> tuple[str, ...]:
+        """Regions a transfer sentence says the data leaves from ("from the EEA", "Privacy Shield")."""
+        return tuple(region for region, pattern in self.transfer_origin if pattern.search(sentence))
 
     def limits_purpose(self, text: str) -> bool:
         """ "for their own marketing purposes": a condition on what the recipient does, not on who it is."""
@@ -157,6 +168,10 @@ def vocabulary() -> Vocabulary:
             generic_data_words=frozenset(str(w).lower() for w in raw["generic_data_words"]),
             end_to_end_scope=str(raw["end_to_end_scope"]),
             user_segment=re.compile(str(raw["user_segment"]), re.IGNORECASE),
+            usual_bound=re.compile(str(raw["usual_bound"]), re.IGNORECASE),
+            identifying=re.compile(str(raw["identifying"]), re.IGNORECASE),
+            transfer_origin=tuple((str(k), re.compile(str(v), re.IGNORECASE))
+                                  for k, v in raw["transfer_origin"].items()),
             party_reference=re.compile(str(raw["party_reference"]), re.IGNORECASE),
             excepted_parties=(re.compile(str(raw["excepted_parties"]["lead"]), re.IGNORECASE),
                               {str(k): re.compile(str(v), re.IGNORECASE)

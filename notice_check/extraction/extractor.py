@@ -567,12 +567,17 @@ def _location(ctx: SentenceContext, tok: Token, mentions: list, mode_hint: str |
     text = ctx.doc[start:last].text
     window = ctx.doc[max(0, first - 4) : min(len(ctx.doc), last + 6)].text
     is_open = bool(ctx.lex.open_list.search(window)) or any(m.place.broad for m in mentions)
+    # "to the United States, where our databases are, or other countries where ...": the list goes on after a
+    # clause longer than the window
+    is_open = is_open or bool(_OR_OTHER_PLACES.search(ctx.doc[last:].text))
     is_open = is_open or bool(ctx.lex.pattern("open_list", "partial").search(ctx.region_text(tok)))
     # "all of your data in Japan, except for images and videos": some data is elsewhere, the list is not closed
     is_open = is_open or (mode == "in" and slots.excepts_data(ctx))
     return Location(text=text, mode=mode, regions=regions, countries=countries, open=is_open)
 
 
+_OR_OTHER_PLACES = re.compile(r"\b(or|and) (in |to )?(other|additional) (countries|jurisdictions|locations|regions)\b",
+                              re.I)
 _ELSEWHERE = re.compile(r"\b(any|an)?\s*other (country|countries|region|regions|location|locations|"
                         r"jurisdiction|place)\b|\belsewhere\b|\banywhere else\b|\babroad\b", re.I)
 
@@ -749,11 +754,22 @@ class _SentenceReader:
             # "not transferred abroad, except to South Korea": abroad only to South Korea, not "not to Korea"
             negated, exclusive = False, True
         actors: list[slots.PartyMention] = []
-        if practice in ("processing", "collection", "storage"):
+        if practice in ("processing", "collection", "storage", "retention"):
             actors = slots.actor_parties(ctx, tok)
             if practice != "processing":
                 actors = [a for a in actors if a.kind != "self"]
+            if practice == "retention":  # "Twitter deletes the data after 30 days": only a company named
+                actors = [a for a in actors if a.name]
+        if practice in slots.LOCATION_PRACTICES:
+            known = {p.head for p in [*actors, *party_mentions]}
+            actors = actors + [h for h in slots.server_hosts(ctx, tok) if h.head not in known]
+        if actors:
             party_mentions = actors + [p for p in party_mentions if p.head not in {a.head for a in actors}]
+        if practice == "processing" and head is not None and slots.is_tool(ctx, head) and all(
+                p.kind in ("self", "unspecified") for p in party_mentions):
+            # "we have no access to or control over these cookies": the tools, not data they hold. "Advertisers
+            # do not have access to our cookies" still says what reaches them
+            return []
         base = dict(
             practice=practice,
             # hedged: where a party is may be where data is; "none of our providers is in the US" denies it outright
@@ -801,8 +817,9 @@ class _SentenceReader:
         collectors = []
         if practice == "collection":
             collectors = _collectors(ctx, tok, actors + _agents(ctx, tok, party_mentions))
-        if negated and practice == "collection" and (collectors or actors):
+        if negated and practice == "collection" and (collectors or any(a.name is None for a in actors)):
             results = []  # "we do not allow advertisers (or our vendors) to collect ...": theirs, not ours
+        # a company named ("Hotjar will not collect any data") may be the organisation: the comparator knows
         # "other sites may collect information about you": what a site the reader visits collects is its own
         collectors = [c for c in collectors if ctx.doc[c.head].lemma_.lower() not in ("site", "website", "webpage")]
         if collectors:

@@ -175,7 +175,7 @@ class SentenceContext:
             if cur.dep_ == "nsubj" and head.i in self.hit_tokens() and all(
                     h.trigger.practice == "transfer" for h in self.hits if h.token.i == head.i):
                 return False  # "companies in the EEA (may) transfer data outside the EEA": where data comes from
-            if cur.dep_ in ("advcl",) and any(c.lower_ in ("if", "when") for c in cur.children):
+            if cur.dep_ in ("advcl",) and any(c.lower_ in ("if", "when", "because") for c in cur.children):
                 return False
             if head.i in self.hit_tokens() and (head.pos_ in ("VERB", "AUX") or head.i == self.place_owner(mention)):
                 break  # what governs the claim's own trigger ("rely on the Framework for transfers to the US") is
@@ -513,6 +513,8 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             "dobj", "nsubj", "nsubjpass", "pobj", "attr", "acomp", "compound", "npadvmod"
         ):
             nxt = cur.head if cur.dep_ != "pobj" else cur.head.head
+            if nxt.lemma_.lower() in ctx.lex.words("negation", "not_carried_by"):
+                break  # "this policy does not apply to the collection ...": the negation is the verb's own
         cur = nxt
         seen += 1
     if tok.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass", "dobj") and tok.head.lemma_ in ctx.lex.words(
@@ -738,10 +740,14 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
         if cur.pos_ in ("NOUN", "PROPN") and cur.i == tok.i:
             for child in kids:
                 if child.dep_ == "prep" and (child.lower_ in ("of", "for") or (
-                        child.lower_ == "to" and tok.lower_ == "access")):
+                        child.lower_ in ("to", "over") and tok.lower_ == "access")):  # "access or control over"
                     objs = [g for g in child.children if g.dep_ == "pobj"]
                     if objs:
                         return objs[0]
+            if tok.lower_ == "access":
+                shared = _controlled(tok)
+                if shared is not None:
+                    return shared
             for child in kids:
                 if child.dep_ in ("compound", "amod") and ctx.lex.data_words.search(child.text):
                     return child
@@ -809,6 +815,20 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                 return _resolve_relative(child)
     if tok.dep_ == "conj":
         return data_head(ctx, tok.head)
+    return None
+
+
+def _controlled(access: Token) -> Token | None:
+    """ "access to, or control over, these cookies": the object the two nouns share, which the parser hangs on
+    "control" (a noun or a verb beside "have")."""
+    for c in (*access.children, *access.head.children):
+        if c.dep_ == "conj" and c.lemma_.lower() == "control":
+            over = next((g for g in c.children if g.lower_ == "over" and g.dep_ in ("prep", "prt")), None)
+            obj = _prep_object(c, "over") if over is not None and over.dep_ == "prep" else None
+            obj = obj or next((g for g in c.children if g.dep_ == "dobj"), None)
+            obj = obj or next((g for g in c.head.children if g.dep_ == "dobj" and g.i > c.i), None)
+            if obj is not None:
+                return _resolve_relative(obj)
     return None
 
 
@@ -2136,6 +2156,7 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         if subj is None and governor is not None:  # "links may be used by third parties to collect ..."
             subj = next((g for c in governor.children if c.dep_ == "agent" for g in c.children
                          if g.dep_ == "pobj"), None)
+    subj = _shared_agent(tok) or subj
     if subj is not None:
         subj = _tool_user(ctx, subj) or subj
     if subj is None:
@@ -2162,12 +2183,55 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                                                     if t.i not in _relcl_ids(member) and t.dep_ != "conj"))
         if kind == "third_party" and _FOR_US.search(ctx.region_text(tok)):
             kind = "processor"  # "these companies may process the data only on our behalf and instructions"
+        name = None
+        if kind is None and member.pos_ == "PROPN":  # "Hotjar will not collect any data": a company named
+            name = proper_name(ctx, ids)
+            kind = "unspecified" if name else None
         if kind:
-            out.append(PartyMention(text=text, kind=kind, name=None, denied=False, head=member.i))
+            out.append(PartyMention(text=text, kind=kind, name=name, denied=False, head=member.i))
     return out
 
 
+_HOSTING_NOUNS = {"server", "servers", "datacenter", "datacenters", "center", "centers", "centre", "centres", "cloud"}
+
+
+def server_hosts(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
+    """ "stored on a Google server in the USA", "the cloud servers of Amazon Web Services": the company whose
+    servers hold the data. The comparator knows whether it hosts the organisation's own stores."""
+    out: list[PartyMention] = []
+    for i in sorted(ctx.region(tok)):
+        noun = ctx.doc[i]
+        if noun.lower_ not in _HOSTING_NOUNS or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        for owner in owners:
+            ids = {t.i for t in owner.subtree if t.dep_ in ("compound", "flat") or t.i == owner.i}
+            name = proper_name(ctx, ids)
+            if name and classify_party(ctx.lex, name) in (None, "unspecified"):
+                out.append(PartyMention(text=name, kind="unspecified", name=name, denied=False, head=owner.i))
+    return out
+
+
+def _shared_agent(tok: Token) -> Token | None:
+    """ "sent by Google to a server in the USA and stored there": the second passive of a list shares the
+    first one's agent when it has no subject or agent of its own."""
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in (*SUBJ, "agent") for c in tok.children):
+        return None
+    head = tok.head
+    if head.tag_ != "VBN" or not any(c.dep_ == "nsubjpass" for c in head.children) and head.dep_ != "conj":
+        return None
+    return next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 _TOOL_NOUNS = {"technology", "tool", "method", "mechanism", "software", "script", "plugin", "plug-in", "code"}
+
+
+def is_tool(ctx: SentenceContext, noun: Token) -> bool:
+    """ "these cookies", "the technologies they use": a means of collecting, not the data it collects."""
+    return noun.lemma_.lower() in _TOOL_NOUNS or noun.lower_ in ("cookie", "cookies") or bool(
+        ctx.lex.pattern("tracker_words").fullmatch(noun.lower_))
 _USE_VERBS = {"use", "employ", "deploy", "place", "set", "utilize", "utilise", "install", "embed", "run"}
 
 
