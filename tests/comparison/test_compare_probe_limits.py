@@ -148,3 +148,22 @@ def test_a_limit_the_manifest_does_not_record_leaves_the_claim_open(findings_of,
 ])
 def test_the_same_denials_without_the_limit_are_still_contradicted(findings_of, example, text, practice):
     assert "contradicted" in _verdicts(findings_of, example, text, practice)
+
+
+# ---------------------------------------------------------------- kinds of content the manifest does not list
+
+
+def test_a_period_for_a_kind_of_media_the_manifest_does_not_list_is_open(findings_of):
+    """The taxonomy reads "video recordings" as all private content; the manifest splits that into messages and
+    attachments, neither of them recordings, so the message store's 90 days says nothing of the recordings."""
+    text = "Game-play video recordings are deleted within one month of their creation."
+    verdicts = _verdicts(findings_of, "retention-encryption", text, "retention")
+    assert verdicts and "contradicted" not in verdicts
+
+
+@pytest.mark.parametrize("text", [
+    "Your messages are deleted after 30 days.",
+    "Attachments are deleted after 7 days.",
+])
+def test_a_period_for_a_kind_the_manifest_names_is_compared(findings_of, text):
+    assert "contradicted" in _verdicts(findings_of, "retention-encryption", text, "retention")

@@ -1,0 +1,83 @@
+"""What the extractor reads for the MAPP probe's second round (bench/cross_check.py --corpus mapp), in our own
+sentences: who does the practice when a company is named, what a negation belongs to, and which places are
+a claim's."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _of(claims, text: str, practice: str):
+    return [a for a in claims(text) if a.practice == practice]
+
+
+@pytest.mark.parametrize(("text", "practice", "name"), [
+    ("If you block it in your browser, Hotjar will not collect any data.", "collection", "Hotjar"),
+    ("The data gathered here is sent by Google to a server in the USA and stored there.", "storage", "Google"),
+    ("The information is transferred to and stored on a Google server in the USA.", "storage", "Google"),
+    ("Your IP address is transmitted to Google servers in the USA.", "transfer", "Google"),
+])
+def test_a_company_named_as_the_doer_is_the_claims_party(claims, text, practice, name):
+    """The comparator needs the name to tell another company's practice from the organisation's own."""
+    found = _of(claims, text, practice)
+    assert found and [p.name for p in found[0].parties] == [name]
+
+
+def test_we_stay_the_doer_when_no_company_is_named(claims):
+    found = _of(claims, "We will not collect any data if you block it in your browser.", "collection")
+    assert found and all(p.name is None for p in found[0].parties)
+
+
+@pytest.mark.parametrize(("text", "practice"), [
+    ("This privacy policy does not apply to the collection of your information by our partners.", "collection"),
+    ("Opting out will not affect disclosures to our service providers.", "sharing"),
+    ("We may not be able to notify you of a request for the disclosure of your data.", "sharing"),
+])
+def test_a_negation_that_belongs_to_another_verb_denies_nothing(claims, text, practice):
+    assert all(a.polarity == "affirm" for a in _of(claims, text, practice))
+
+
+@pytest.mark.parametrize(("text", "practice"), [
+    ("We do not make disclosures of your data to advertisers.", "sharing"),
+    ("We do not engage in the sale of personal data.", "sale"),
+])
+def test_a_negated_support_verb_still_denies_its_noun(claims, text, practice):
+    found = _of(claims, text, practice)
+    assert found and all(a.polarity == "deny" for a in found)
+
+
+@pytest.mark.parametrize("text", [
+    "We do not have access to or control over these cookies.",
+    "We have no access or control over these cookies.",
+    "We do not have access to, or control over, the technologies that advertisers may use.",
+])
+def test_no_access_to_tools_is_no_processing_claim(claims, text):
+    assert _of(claims, text, "processing") == []
+
+
+def test_no_access_to_the_data_they_collect_names_that_data(claims):
+    found = _of(claims, "We do not have access to or control over personal information collected via these "
+                        "cookies.", "processing")
+    assert [a.data.text for a in found] == ["personal information"]
+
+
+def test_advertisers_without_access_to_our_cookies_is_still_read(claims):
+    found = _of(claims, "Advertisers do not have access to our cookies.", "processing")
+    assert found and found[0].polarity == "deny" and found[0].parties[0].kind == "advertiser"
+
+
+def test_or_other_countries_after_a_long_clause_leaves_the_list_open(claims):
+    found = _of(claims, "Your personal information will be transferred to the United States, where many of our "
+                        "central databases operate, or other countries where our vendors have facilities.", "transfer")
+    assert found and found[0].location.countries == ["US"] and found[0].location.open
+
+
+def test_a_closed_list_stays_closed(claims):
+    found = _of(claims, "Your personal information will be transferred to the United States.", "transfer")
+    assert found and not found[0].location.open
+
+
+def test_the_place_of_a_legal_requirement_is_not_where_data_is(claims):
+    found = claims("Invoices are kept for up to 10 years, because it is a legal requirement in Austria.")
+    assert not any(a.location for a in found)
+    assert [a.retention.max_days for a in found if a.practice == "retention"] == [3650]
