@@ -244,10 +244,11 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
                 )
             )
     segment = next((c for c in a.conditions if ctx.vocab.user_segment.search(c)), None)
-    if segment and counter:  # "if you signed up from the EEA, your data is stored in the Netherlands"
-        users = " ".join(segment.split())
-        unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is for users "
-                          f"{users!r})", c.fact) for c in counter] + unplaced
+    located = ctx.vocab.located_users.search(a.evidence.text)
+    if (segment or located) and counter:  # "if you signed up from the EEA, your data is stored in the Netherlands"
+        users = f"for users {' '.join(segment.split())!r}" if segment else f"{located.group(0)!r}" if located else ""
+        unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is {users})",
+                          c.fact) for c in counter] + unplaced
         counter = []
     part = ctx.vocab.partial_data[0].search(a.data.text) if a.data and counter else None
     if part:  # "we transfer certain personal information to our data centers in the USA": which part is not said
@@ -554,7 +555,12 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
             needs_confirming=False,
             nothing="no disclosure of this data to public authorities outside legal process",
         )
-    if a.polarity == "deny":
+    lead = ctx.vocab.excepted_parties[0]
+    # "no personal data will be disclosed to any public authority except in response to a subpoena": a
+    # disclosure under legal process is the exception, so the denial reads as "only under legal process"
+    excepts_process = a.polarity == "deny" and any(
+        lead.search(c) and ctx.vocab.mentions_legal_process(c) for c in a.conditions)
+    if a.polarity == "deny" and not excepts_process:
         counter = [Counter(f, aspect(f), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name}") for f in covered]
         return decide(
             ctx,
@@ -566,8 +572,9 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
             needs_confirming=False,
             nothing="no disclosure of this data to public authorities",
         )
-    if _restricted_to_legal_process(a, ctx):
-        claim = f"{ctx.act(a)} {data} to public authorities only under legal process"
+    if excepts_process or _restricted_to_legal_process(a, ctx):
+        said = "it discloses" if excepts_process else ctx.act(a)
+        claim = f"{said} {data} to public authorities only under legal process"
         counter = [
             Counter(f, ("voluntary",), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name} voluntarily")
             for f in covered

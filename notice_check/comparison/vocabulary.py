@@ -42,6 +42,7 @@ class Vocabulary:
     generic_data_words: frozenset[str]  # "the information", "certain data": all user data
     end_to_end_scope: str  # what "we use end-to-end encryption", naming no data, is about
     excepted_parties: tuple[re.Pattern[str], dict[str, re.Pattern[str]]]  # (exception lead, kind -> words)
+    located_users: re.Pattern[str]  # "because of your location ... by default": the place depends on the user
     usual_bound: re.Pattern[str]  # "we typically retain it for seven years": a usual period, not a limit
     identifying: re.Pattern[str]  # "information that identifies you": narrowed only to what every record is
     user_segment: re.Pattern[str]  # "if you signed up from the EEA": the claim is about some users
@@ -169,6 +170,7 @@ def vocabulary() -> Vocabulary:
             end_to_end_scope=str(raw["end_to_end_scope"]),
             user_segment=re.compile(str(raw["user_segment"]), re.IGNORECASE),
             usual_bound=re.compile(str(raw["usual_bound"]), re.IGNORECASE),
+            located_users=re.compile(str(raw["located_users"]), re.IGNORECASE),
             identifying=re.compile(str(raw["identifying"]), re.IGNORECASE),
             transfer_origin=tuple((str(k), re.compile(str(v), re.IGNORECASE))
                                   for k, v in raw["transfer_origin"].items()),

@@ -398,6 +398,7 @@ CHECKS: dict[str, Check] = {
     "upkeep": slots.upkeep,
     "others_act": slots.others_act,
     "others_denial": slots.others_denial,
+    "pronoun_doer": slots.pronoun_doer,
     "disclaimed": slots.disclaimed,
     "quoted_label": slots.quoted_label,
     "keeping_purpose": slots.keeping_purpose,

@@ -2396,6 +2396,13 @@ def others_denial(ctx: SentenceContext, tok: Token) -> bool:
         ctx.lex, _noun_text(subject)) not in (None, "self"))
 
 
+def pronoun_doer(ctx: SentenceContext, tok: Token) -> bool:
+    """ "They do not store personal information directly": "they" (cookies, partners, the sentence before) is
+    never the organisation, which writes "we"."""
+    subject = active_subject(tok)
+    return subject is not None and subject.lower_ in _PRONOUN_DOERS
+
+
 def located_party(ctx: SentenceContext, tok: Token) -> bool:
     """ "our service providers are located in China", "contractors based in India": another party, whose place
     the participle gives. Not "our EEA-based group companies": a seat that describes the party in passing."""

@@ -167,3 +167,39 @@ def test_a_period_for_a_kind_of_media_the_manifest_does_not_list_is_open(finding
 ])
 def test_a_period_for_a_kind_the_manifest_names_is_compared(findings_of, text):
     assert "contradicted" in _verdicts(findings_of, "retention-encryption", text, "retention")
+
+
+# ---------------------------------------------------------------- third round
+
+
+@pytest.mark.parametrize(("example", "text", "practice"), [
+    ("eea-only", "No data is stored with which you could be recognised on later visits.", "storage"),
+    ("sale-sharing", "Because of how cookies work, we cannot read these cookies, nor can third parties access the data "
+                     "in cookies used by us.", "sharing"),
+    ("sale-sharing", "We never share your name with third parties when we do this.", "sharing"),
+    ("sale-sharing", "Our mobile apps do not send personal information to third parties.", "sharing"),
+    ("sale-sharing", "We do not share a user's personal information with third parties other than our service "
+                     "providers, or in the course of our business with the user.", "sharing"),
+    ("eea-only", "Because of your location, your data is stored by default in the USA.", "storage"),
+])
+def test_third_round_limits_leave_the_claim_open(findings_of, example, text, practice):
+    verdicts = _verdicts(findings_of, example, text, practice)
+    assert verdicts and "contradicted" not in verdicts
+
+
+@pytest.mark.parametrize(("example", "text", "practice"), [
+    ("eea-only", "No data is stored.", "storage"),
+    ("sale-sharing", "We do not send personal information to third parties.", "sharing"),
+    ("eea-only", "Your data is stored in the USA.", "storage"),
+])
+def test_third_round_twins_are_still_contradicted(findings_of, example, text, practice):
+    assert "contradicted" in _verdicts(findings_of, example, text, practice)
+
+
+def test_a_denial_that_excepts_legal_process_reads_as_only_under_legal_process(findings_of):
+    """LINE's manifest discloses account data to the Japanese police under legal process."""
+    excepted = "No personal data will be disclosed to any public authority except in response to a subpoena or warrant."
+    verdicts = _verdicts(findings_of, "line-2021", excepted, "law_enforcement")
+    assert verdicts and "contradicted" not in verdicts
+    plain = "No personal data will be disclosed to any public authority."
+    assert "contradicted" in _verdicts(findings_of, "line-2021", plain, "law_enforcement")

@@ -81,3 +81,12 @@ def test_the_place_of_a_legal_requirement_is_not_where_data_is(claims):
     found = claims("Invoices are kept for up to 10 years, because it is a legal requirement in Austria.")
     assert not any(a.location for a in found)
     assert [a.retention.max_days for a in found if a.practice == "retention"] == [3650]
+
+
+def test_they_never_stores_for_the_organisation(claims):
+    assert _of(claims, "They do not store personal information directly, but identify your browser.", "storage") == []
+
+
+def test_a_kind_of_party_that_does_not_store_is_still_read(claims):
+    found = _of(claims, "Our service providers do not store your card number.", "storage")
+    assert found and found[0].polarity == "deny" and [p.kind for p in found[0].parties] == ["processor"]
