@@ -5,6 +5,8 @@
     python bench/cross_check.py --count                  # only the number of distinct contradicted sentences
     python bench/cross_check.py --corpus mapp            # MAPP's 64 English app policies instead (the probe
                                                          # of the held-out corpus; see bench/real_audit.py)
+    python bench/cross_check.py --corpus c3pa            # C3PA's 400 CCPA-era policies (their annotated
+                                                         # passages; never read while writing rules)
 
 A real company's sentences judged against a manifest it never wrote: a finding is *contradicted* only when the
 sentence makes a claim the manifest refutes, so each one is either such a claim (WhatsApp's end-to-end
@@ -76,13 +78,14 @@ def ota_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list
     return read, skipped
 
 
-def mapp_notices_read() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
-    """MAPP's English app policies, read once from the corpus tarball (bench/real_audit.py)."""
-    from real_audit import mapp_notices
+def corpus_notices_read(corpus: str) -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
+    """MAPP's English app policies or C3PA's CCPA-era policies, read once from the corpus tarball
+    (bench/real_audit.py)."""
+    from real_audit import corpus_notices
 
     read: list[tuple[str, notice_check.ExtractionResult]] = []
     skipped: list[str] = []
-    for service, name, data in mapp_notices():
+    for service, name, data in corpus_notices(corpus):
         try:
             read.append((service, notice_check.extract(name, data=data)))
         except NoticeCheckError as err:
@@ -114,17 +117,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--example", action="append", help="a folder of corpora/examples (default: all)")
     ap.add_argument("--count", action="store_true", help="print only the number of contradicted sentences")
-    ap.add_argument("--corpus", choices=("ota", "mapp"), default="ota", help="the notices to check (default ota)")
+    ap.add_argument("--corpus", choices=("ota", "mapp", "c3pa"), default="ota",
+                    help="the notices to check (default ota)")
     args = ap.parse_args(argv)
     if args.corpus == "ota" and not versions(None):
         print(f"no notices under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2
-    if args.corpus == "mapp" and not (CORPORA / "mapp" / "MAPP_Corpus.tar.gz").exists():
-        print(f"no MAPP corpus under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
+    tarball = {"mapp": CORPORA / "mapp" / "MAPP_Corpus.tar.gz",
+               "c3pa": CORPORA / "c3pa" / "C3PA_Annotations_and_Crawl.tar.gz"}.get(args.corpus)
+    if tarball is not None and not tarball.exists():
+        print(f"no {args.corpus.upper()} corpus under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2
     examples = args.example or sorted(p.name for p in EXAMPLES.iterdir() if (p / "manifest.yaml").exists())
     start = time.perf_counter()
-    notices, skipped = mapp_notices_read() if args.corpus == "mapp" else ota_notices()
+    notices, skipped = corpus_notices_read(args.corpus) if args.corpus != "ota" else ota_notices()
     found = contradicted(notices, examples)
     verdicts = judged()
     read = [verdicts.get((sentence_key(sentence), practice, example)) for example, _, practice, _, sentence in found]

@@ -85,7 +85,8 @@ def summary(a) -> str:
 
 
 MAPP = CORPORA / "mapp" / "MAPP_Corpus.tar.gz"
-CORPUS_NAMES = ("ota", "mapp")
+C3PA = CORPORA / "c3pa" / "C3PA_Annotations_and_Crawl.tar.gz"
+CORPUS_NAMES = ("ota", "mapp", "c3pa")
 
 
 def mapp_notices() -> list[tuple[str, str, bytes]]:
@@ -99,10 +100,36 @@ def mapp_notices() -> list[tuple[str, str, bytes]]:
     return out
 
 
+def c3pa_notices() -> list[tuple[str, str, bytes]]:
+    """(policy, file name, bytes) of C3PA's 400 CCPA-era policies (Bin Musa et al. 2024), read from the tarball as
+    shipped. The corpus keeps the policies' annotated passages, not the pages: each policy is its distinct passages
+    in the order first annotated, one paragraph each, leaving out a passage another one contains (three annotators
+    mark overlapping spans). Passages are long, whole CCPA sections: sale, sharing, collection and rights."""
+    import csv
+    import io
+
+    out = []
+    with tarfile.open(C3PA) as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            if not (member.isfile() and member.name.startswith("Annotations/") and member.name.endswith(".csv")):
+                continue
+            rows = csv.DictReader(io.StringIO(tar.extractfile(member).read().decode("utf-8", errors="replace")))
+            # the release writes line breaks as the two characters "\n", and joins pieces of a span with "|||"
+            texts = ((row.get("Text") or "").replace("\\n", "\n").replace("|||", "\n\n") for row in rows)
+            spans = list(dict.fromkeys(t.strip() for t in texts))
+            spans = [t for t in spans if t and not any(t != u and t in u for u in spans)]
+            if spans:
+                part, number = member.name.split("/")[1], member.name.rsplit("/", 1)[1].removesuffix(".csv")
+                out.append((f"{part}-{number}", f"c3pa_{part}_{number}.txt", "\n\n".join(spans).encode("utf-8")))
+    return out
+
+
 def corpus_notices(corpus: str) -> list[tuple[str, str, bytes | None]]:
     """(service, path or file name, bytes or None to read the path) of one corpus's notices."""
     if corpus == "mapp":
         return mapp_notices() if MAPP.exists() else []
+    if corpus == "c3pa":
+        return c3pa_notices() if C3PA.exists() else []
     return [(service, str(path), None) for _, service, _, path in versions(None)]
 
 

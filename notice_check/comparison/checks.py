@@ -419,10 +419,8 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         doubts = unknown + [Doubt(_party_clause(f, ctx.broader(a, f)), f) for f in coarse]
         counter, unrecorded_purpose = _purpose_limited(ctx, a, counter)
         doubts = unrecorded_purpose + doubts
-        narrowed = _narrowed_data(a, ctx) if counter and not ctx.vocab.identifying.search(a.evidence.text) else None
-        if narrowed:  # "data obtained through Email Connect": the manifest does not tell it apart
-            doubts = _not_told_apart(counter, narrowed) + doubts
-            counter = []
+        counter, narrowed = _narrowed_denial(ctx, a, counter)
+        doubts = narrowed + doubts
         counter, excepted = _excepted(ctx, a, counter)
         doubts = excepted + doubts
         return decide(
@@ -487,6 +485,8 @@ def check_sale(a: Assertion, ctx: Context) -> Judgement:
             ctx, a, [Counter(f, ("sale",), f"{f.noun} sells {ctx.held(a, f)} to {f.entity_name}") for f in sold])
         counter, unrecorded_purpose = _purpose_limited(ctx, a, counter)
         excepted += unrecorded_purpose
+        counter, narrowed = _narrowed_denial(ctx, a, counter)
+        excepted += narrowed
         doubts = excepted + unknown + [
             Doubt(
                 f"{f.noun} sells (or may sell) {ctx.broader(a, f)} to {f.entity_name}",
@@ -623,7 +623,19 @@ def _narrowed_data(a: Assertion, ctx: Context) -> str | None:
     """ "the undelivered messages the sentence qualifies", when the sentence narrows its data to a part the
     manifest does not tell apart ("messages that could not be delivered", "these videos ... the videos")."""
     data = a.data.text if a.data else ""
+    if ctx.unresolved_reference(a) is not None:
+        return None  # "this information", unresolved: the engine says so, in its own words
     return _qualified(data) if ctx.vocab.narrows(data, a.evidence.text) else None
+
+
+def _narrowed_denial(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[Counter], list[Doubt]]:
+    """A sharing or sale denial for data its sentence narrows ("data obtained through Email Connect", "such personal
+    data"): the manifest does not tell that part apart. Not "information that identifies you", which a disclosure
+    of contact details is."""
+    narrowed = _narrowed_data(a, ctx) if counter and not ctx.vocab.identifying.search(a.evidence.text) else None
+    if not narrowed:
+        return counter, []
+    return [], _not_told_apart(counter, narrowed)
 
 
 def _not_told_apart(counter: list[Counter], what: str) -> list[Doubt]:
@@ -634,7 +646,8 @@ def _not_told_apart(counter: list[Counter], what: str) -> list[Doubt]:
 def _qualified(data: str) -> str:
     """ "the biometric data the sentence qualifies", from "any biometric data" (not "the any ...")."""
     words = data.split()
-    while len(words) > 1 and words[0].lower() in ("the", "a", "an", "any", "all", "some", "such", "no"):
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an", "any", "all", "some", "such", "no", "this", "that",
+                                                  "these", "those", "said", "following"):
         words = words[1:]
     phrase = " ".join(words)
     return f"the {phrase[:1].lower()}{phrase[1:]} the sentence qualifies"

@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from notice_check.errors import RuleError
 
-_POINTER = re.compile(r"^(that|those|these|such|said)\s+\w+", re.IGNORECASE)
+_POINTER = re.compile(r"^(that|those|these|this|such|said|the following)\s+\w+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -696,6 +696,8 @@ class _SentenceReader:
             if not negated and wish.lemma_ in ("wish", "want") and not any(c.dep_ == "neg" for c in wish.children):
                 return []  # "if you wish for us to transfer your data to a third party, please ...": a request
             negated, may = False, True  # "if you prefer that we do not share ...": we may share
+        if negated and may and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+            return []  # "the company may not have collected personal information from each source": no denial
         mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
         if "engaged_party" in trig.requires:
             party_mentions = slots.engaged_parties(ctx, tok)  # the engaged party receives the data
@@ -764,6 +766,8 @@ class _SentenceReader:
         if practice in slots.LOCATION_PRACTICES:
             known = {p.head for p in [*actors, *party_mentions]}
             actors = actors + [h for h in slots.server_hosts(ctx, tok) if h.head not in known]
+            if practice == "transfer" and not party_mentions and not actors:
+                actors = slots.named_agent_of_pair(ctx, tok)
         if actors:
             party_mentions = actors + [p for p in party_mentions if p.head not in {a.head for a in actors}]
         if practice == "processing" and head is not None and slots.is_tool(ctx, head) and all(

@@ -1235,8 +1235,13 @@ def retention(ctx: SentenceContext, tok: Token) -> Duration | None:
     return found
 
 
-_NOT_A_BOUND_BEFORE = re.compile(r"\b(minimum of|at least|no less than|not less than|aged|age of)\s+(the\s+)?$", re.I)
-_AGE_AFTER = re.compile(r"\s*(of age|old|or older|or younger|and (over|older|under|younger))\b", re.I)
+# "for a minimum of 10 years" (a floor), "in the last 12 months" (a look-back window: what a CCPA notice reports on)
+_NOT_A_BOUND_BEFORE = re.compile(r"\b(minimum of|at least|no less than|not less than|aged|age of|(the|last|past|"
+                                 r"preceding|previous|prior) (last|past|preceding|previous|prior))\s+(the\s+)?$|"
+                                 r"\b(in|during|over|within|for|cover) the (last|past|preceding|previous|prior)\s+$",
+                                 re.I)
+_AGE_AFTER = re.compile(r"\s*(of age|old|or older|or younger|and (over|older|under|younger)|(-|\s)?(month|year|day)?"
+                        r"\s*periods? (preceding|prior to|before))\b", re.I)
 _EXAMPLE_ASIDE = re.compile(r"\((e\.g\.|eg\b|for example|for instance|such as)[^()]*\)", re.I)
 _AFTER = re.compile(r"\b(after|subsequent to|following|beyond|post)\s+(the\s+|your\s+|an\s+)?$", re.I)
 
@@ -1369,6 +1374,17 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
             out.append(_span_text(t))
         if t.dep_ == "prep" and t.lower_ == "in" and any(c.lower_ == "response" for c in t.children):
             out.append(_span_text(t))
+    # "we do not disclose or sell your data without giving you notice": a condition after the last verb of a list
+    # of verbs that share their object is every verb's
+    group = [v for v in _conj_group(tok) if v.pos_ in ("VERB", "AUX")] if tok.pos_ in ("VERB", "AUX") else []
+    if len(group) > 1 and not any(c.dep_ in ("dobj", "obj") for c in tok.children):  # the object is shared
+        last = max(v.i for v in group)
+        for v in group:
+            if v.i == tok.i:
+                continue
+            for child in v.children:
+                if child.dep_ == "prep" and child.i > last and child.lower_ in ("except", "without", "unless"):
+                    out.append(_span_text(child))
     lead = _LEADING_EXCEPTION.match(ctx.text)
     if lead and tok.idx >= lead.end():  # "Except as described in this policy, we do not share ...": the parser
         out.append(lead.group(1))  # often makes "Except" the root, outside the claim's region
@@ -1402,8 +1418,10 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
     if subject is not None and subject.lower_ in users:
         return True
-    if any(t.lower_ == "my" for t in ctx.doc[tok.i + 1 : tok.i + 3]):
-        return True  # "Do Not Sell My Personal Information": the reader's voice (a link), never the notice's
+    after = ctx.doc[tok.i + 1 : tok.i + 5]
+    if any(t.lower_ == "my" for t in after) and (after[:1].text.lower() == "my" or any(
+            t.lower_ in ("or", "and", "/") for t in after[:2])):
+        return True  # "Do Not Sell (or Share) My Personal Information": the reader's voice (a link), never the notice's
     if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("your", "their") for c in tok.children) and (
             tok.lower_.endswith("ing")):
         return True  # "to facilitate your log ins and your sharing of content between these accounts"
@@ -2092,9 +2110,17 @@ def generic_party_subject(ctx: SentenceContext, tok: Token) -> bool:
     subj = active_subject(tok)
     if subj is None and tok.dep_ == "xcomp":
         subj = active_subject(tok.head)  # "companies stop selling"
-    if subj is None or subj.tag_ != "NNS" or any(c.dep_ in ("det", "poss") for c in subj.children):
+    if subj is None:
+        return False
+    if subj.tag_ == "NN" and subj.lemma_.lower() in _ANY_BUSINESS and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subj.children):
+        return True  # "under the CCPA, a business does not sell personal information when ...": the statute's
+    if subj.tag_ != "NNS" or any(c.dep_ in ("det", "poss") for c in subj.children):
         return False
     return classify_party(ctx.lex, _noun_text(subj)) in ("third_party", "advertiser")
+
+
+_ANY_BUSINESS = {"business", "company", "organization", "organisation", "entity", "person", "controller"}
 
 
 def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
@@ -2212,6 +2238,18 @@ def server_hosts(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
             if name and classify_party(ctx.lex, name) in (None, "unspecified"):
                 out.append(PartyMention(text=name, kind="unspecified", name=name, denied=False, head=owner.i))
     return out
+
+
+def named_agent_of_pair(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
+    """ "transmitted to and stored by Google on servers in the United States": the company that the passive pair's
+    second verb names as its agent receives what the first one sends."""
+    for c in tok.children:
+        if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and not any(g.dep_ in SUBJ for g in c.children):
+            for agent in (g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                name = proper_name(ctx, _phrase_ids(agent)) if agent.pos_ == "PROPN" else None
+                if name and classify_party(ctx.lex, name) is None:
+                    return [PartyMention(text=name, kind="unspecified", name=name, denied=False, head=agent.i)]
+    return []
 
 
 def _shared_agent(tok: Token) -> Token | None:

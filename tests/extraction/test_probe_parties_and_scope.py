@@ -90,3 +90,62 @@ def test_they_never_stores_for_the_organisation(claims):
 def test_a_kind_of_party_that_does_not_store_is_still_read(claims):
     found = _of(claims, "Our service providers do not store your card number.", "storage")
     assert found and found[0].polarity == "deny" and [p.kind for p in found[0].parties] == ["processor"]
+
+
+# ---------------------------------------------------------------- the C3PA probe (CCPA passages)
+
+
+@pytest.mark.parametrize("text", [
+    "Any disclosures we provide will only cover the 12-month period preceding the receipt of your request.",
+    "In the last 12 months, we stored and retained personal data as the retention periods below describe.",
+])
+def test_a_look_back_window_is_no_retention_period(claims, text):
+    assert all(a.retention is None or a.retention.max_days is None for a in claims(text) if a.practice == "retention")
+
+
+def test_a_plain_period_is_still_read(claims):
+    found = _of(claims, "We keep your messages for 12 months.", "retention")
+    assert [a.retention.max_days for a in found] == [360]
+
+
+def test_may_not_have_collected_is_no_denial(claims):
+    assert _of(claims, "The company may not have collected personal information from each of these sources.",
+               "collection") == []
+
+
+def test_in_whole_or_in_part_leaves_the_list_open(claims):
+    found = _of(claims, "Information collected on our site is stored in whole or in part in the United States.",
+                "storage")
+    assert found and found[0].location.open
+
+
+def test_a_law_named_after_a_country_is_no_place(claims):
+    found = claims("All our affiliates have signed a transfer agreement committing to comply with the UK GDPR.")
+    assert not any(a.location and "GB" in a.location.countries for a in found)
+
+
+def test_sent_to_and_stored_by_a_company_names_the_recipient(claims):
+    found = _of(claims, "Information these cookies generate is transmitted to and stored by Google on servers in "
+                        "the United States.", "transfer")
+    assert found and [p.name for p in found[0].parties] == ["Google"]
+
+
+@pytest.mark.parametrize("text", [
+    'You may opt out by selecting "Do Not Sell or Share My Personal Information."',
+    "Under the CCPA, a business does not sell personal information when a consumer directs it to disclose it.",
+])
+def test_link_labels_and_the_statute_are_no_sale_denial(claims, text):
+    assert _of(claims, text, "sale") == []
+
+
+def test_a_condition_after_shared_verbs_is_each_verbs(claims):
+    found = claims("We do not disclose or sell your personal information without giving you an opportunity to "
+                   "opt out.")
+    assert {a.practice for a in found} == {"sharing", "sale"}
+    assert all(any("opt out" in c for c in a.conditions) for a in found)
+
+
+def test_a_verb_with_its_own_object_keeps_its_own_conditions(claims):
+    found = _of(claims, "We do not sell your personal information, and we will not sell it without providing you "
+                        "the ability to opt out.", "sale")
+    assert sorted(bool(a.conditions) for a in found) == [False, True]
