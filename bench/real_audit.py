@@ -19,6 +19,9 @@ ran out. A sample marked `corpus: mapp` comes from MAPP (Arora et al. 2022, rese
 tarball in ../shared/corpora/mapp at run time): other companies, other years, app notices, and no sentence of
 it was ever read while writing rules, so its figure is held out in a stronger sense.
 
+`--corpus c3pa` reads C3PA (Bin Musa et al. 2024, research-only): the annotated passages of 400 CCPA-era
+policies, rebuilt as one text per policy; bench/cross_check.py uses it for the false-contradiction probe.
+
 Verdicts: `correct` (the sentence, in its section, makes this claim: practice, polarity and the details
 shown); `detail` (practice and polarity right, a detail wrong: a country, a party's kind, a period);
 `wrong` (no such claim: not a practice of the organisation, wrong practice, wrong polarity).
