@@ -30,7 +30,9 @@ def _excepted(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[
         doubts = [Doubt(f"{c.says}, which the notice describes elsewhere (the denial's exception)", c.fact)
                   for c in inside]
         counter = [c for c in counter if c not in inside]
-    missing = ctx.vocab.unrecorded(a.conditions) or ctx.vocab.unrecorded_limit(a.evidence.text, ctx.categories(a))
+    # a limit on children's data is settled only by a manifest that records which data is children's
+    recorded = tuple(c for c in ctx.categories(a) if ctx.records(c))
+    missing = ctx.vocab.unrecorded(a.conditions) or ctx.vocab.unrecorded_limit(a.evidence.text, recorded)
     if missing and counter:
         doubts += [Doubt(f"{c.says}, and the manifest does not record {missing}", c.fact) for c in counter]
         counter = []
@@ -731,6 +733,12 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
         if narrowed and counter:
             # "messages that could not be delivered are deleted after 14 days": the manifest cannot tell them apart
             doubts = _not_told_apart(counter, narrowed) + doubts
+            counter = []
+        if counter and limit > 0 and not (a.data and a.data.text.strip()):
+            # "... are deleted after 15 days" with no data the parse could attach: a period for data the sentence
+            # does not name says nothing of a given store's
+            doubts = [Doubt(f"{c.says}, and the sentence does not name the data the period is for", c.fact)
+                      for c in counter] + doubts
             counter = []
         usual = ctx.vocab.usual_bound.search(a.evidence.text)
         if usual and counter:  # "we typically retain it for seven years": the usual period, not a limit

@@ -87,6 +87,10 @@ class Context:
                 coarse.append(fact)
         return covered, coarse
 
+    def records(self, category: str) -> bool:
+        """Whether some fact of the manifest holds this category (or a part of it) by name."""
+        return any(self.reader.covers(category, h) for f in self.facts for h in f.categories)
+
     def held(self, assertion: Assertion, fact: Fact) -> str:
         """The fact's data that the assertion talks about, named for a message."""
         claimed = self.categories(assertion)

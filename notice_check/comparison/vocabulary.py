@@ -98,19 +98,23 @@ class Vocabulary:
 
     def narrows(self, data: str, sentence: str) -> bool:
         """ "messages that could not be delivered", "undelivered messages": the sentence qualifies its data."""
+        named = data.partition(" (")[2] if data else ""
+        if data and _POINTER.match(data) and ("(" not in data or _POINTER.match(named)):
+            # "that financial information": the part named before the sentence; "this information (this sort of
+            # information about you)": the phrase it points to points on again
+            return True
         at = sentence.lower().find(data.lower()) if data else -1
         if at < 0:
             return False
-        if _POINTER.match(data) and "(" not in data:
-            return True  # "that financial information": the part named before the sentence
         before = sentence[:at].split()[-1:]  # "undelivered messages", with the adjective in or out of the phrase
         words = [w.strip(".,;:()").lower() for w in before + data.split()[:-1]]
         head = data.split()[-1].lower() if data.split() else ""
         if data.lower().startswith("the ") and re.search(
                 rf"\b(these|those|this|that|such)\s+(\w+\s+)?{re.escape(head)}\b", sentence[:at], re.IGNORECASE):
             return True  # "users may save these videos ..., the videos will not be collected by us": those videos
-        inner = [m.start() for m in re.finditer(r"\b(that|which|who)\b", data, re.IGNORECASE) if m.start() > 0]
-        # "personal information of those functions that have been restricted": the clause inside the phrase
+        inner = [m.start() for m in re.finditer(r"(?<=\s)(?!(you|we|us|they)\b)\S", data, re.IGNORECASE)]
+        # "personal information of those functions that have been restricted", "data obtained by the cookies": a
+        # qualifying clause inside the phrase narrows as it does after it
         return any(self.narrowed_after.search(data[i:]) for i in inner) or bool(
             self.narrowed_after.search(sentence[at + len(data):])) or any(w in self.narrowed_states for w in words)
 

@@ -410,7 +410,7 @@ CHECKS: dict[str, Check] = {
     "party_locative": _party_locative,
     "to_our_servers": _to_our_servers,
     "authority_holder": _authority_holder,
-    "title": lambda c, t: _title_like(c.text, c.doc) or _fragment(c, t) or _titled_item(c, t),
+    "title": lambda c, t: _title_like(c.text, c.doc) or _fragment(c, t) or _titled_item(c, t) or _table_cell(t),
     "modifier": slots.modifier,
     "reader_recipient": slots.reader_recipient,
     "engaged_party": lambda c, t: bool(slots.engaged_parties(c, t)),
@@ -460,6 +460,16 @@ def _fragment(ctx: SentenceContext, tok: Token) -> bool:
     return bool(text) and text[-1] not in ".!?;:)\"'”’" and tok.sent.root.pos_ in ("NOUN", "PROPN")
 
 
+def _table_cell(tok: Token) -> bool:
+    """ "... Credit scoring Research Not sold": a table's cell for a row whose data the text lost, not a sentence
+    with a subject ("your data is not sold")."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ != "not" or not all(t.is_punct for t in doc[tok.i + 1:]):
+        return False
+    return doc[tok.i - 1].text == "Not" or (  # "... Research Not sold": the parser may give it a subject
+        tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
+
+
 def _titled_item(ctx: SentenceContext, tok: Token) -> bool:
     """ "**Disclosure of Personal Data.** As detailed in ...": a list item's run-in title is parsed after the
     list's lead-in, which gives it a subject; read on its own it is a heading."""
@@ -483,7 +493,9 @@ def _title_like(text: str, doc: Doc | Span | None = None) -> bool:
         return False
     if stripped[-1] == "." and doc is not None and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in doc):
         stripped = stripped[:-1]
-    if stripped[-1] in ".!?;:)\"'”’":
+    if stripped.endswith(")"):
+        stripped = stripped[:-1].rstrip()  # "Requests to Opt-Out (Do Not Sell Information)"
+    if not stripped or stripped[-1] in ".!?;:)\"'”’":
         return False
     if _NUMBERED_HEADING.match(stripped) and len(stripped.split()) <= 14:
         return True  # "5.c.Sharing of Personal Data among group companies"

@@ -6,6 +6,7 @@ in this sentence: "US" but not "us", "Chad" the country but not a name, "Korean 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -64,6 +65,8 @@ def find_places(doc: Doc, matcher: PhraseMatcher) -> list[PlaceMention]:
             continue  # "Jersey ..." opening a sentence is more likely a name than the place
         if _part_of_name(span):
             continue  # "The New York Times", "the Minnesota Vikings": a name, not a place
+        if _postal_address(span):
+            continue  # "write to us at ..., Chicago, Illinois 60606": where letters go, not data
         found.append(PlaceMention(span=span, place=place))
     return _merge_glosses(_drop_pairs(found))
 
@@ -91,17 +94,40 @@ _PLACE_NAME_HEADS = {"region", "regions", "zone", "zones", "east", "west", "nort
                      "pte", "pty", "ag", "srl", "s.a.", "s.r.l.", "company", "group", "holdings"}
 
 
+_LEGAL_FORMS = {"pte", "ltd", "inc", "llc", "gmbh", "k.k.", "kk", "plc", "limited", "b.v.", "bv", "corp", "corporation",
+                "co", "pty", "ag", "sas", "srl", "s.a.", "s.r.l.", "llp", "lp"}
+
+
 def _part_of_name(span: Span) -> bool:
-    """True for a place that opens a longer proper name of something else ("New York Times")."""
+    """True for a place that opens a longer proper name of something else ("New York Times"), or sits inside a
+    company's registered name ("Acme Singapore Pte Ltd")."""
     doc = span.doc
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
+    if span.start > 0 and nxt.lower_.rstrip(".") in {f.rstrip(".") for f in _LEGAL_FORMS}:
+        prev = doc[span.start - 1]
+        if prev.text[:1].isupper() and prev.pos_ == "PROPN" and not prev.is_sent_start:
+            return True
     if not nxt.text[:1].isupper() or nxt.pos_ != "PROPN" or nxt.lower_ in _PLACE_NAME_HEADS:
         return False
     root = span.root
     return root.dep_ == "compound" and root.head.i >= span.end and root.head.pos_ == "PROPN" and (
         root.head.lower_ not in _PLACE_NAME_HEADS)
+
+
+_POSTCODE = re.compile(r"^(\d{5}(-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?)$")  # a US ZIP code, a UK outward code
+
+
+def _postal_address(span: Span) -> bool:
+    """A place inside a postal address: a postcode follows it within a few names ("Chicago, Illinois 60606",
+    "London EC1A 1BB"), before any verb."""
+    for tok in span.doc[span.end : span.end + 5]:
+        if _POSTCODE.match(tok.text):
+            return True
+        if tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON") or tok.text in (".", ";", ":"):
+            return False
+    return False
 
 
 def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:

@@ -160,6 +160,8 @@ class SentenceContext:
             )
         if _after_person(root, blockers):
             return False
+        if any(c.dep_ == "conj" and c.lemma_.lower() in blockers for c in root.children):
+            return False  # "under California or US law": the place shares the law with the other
         cur = root
         for _ in range(6):
             head = cur.head
@@ -436,6 +438,9 @@ def _conj_group(tok: Token) -> list[Token]:
 
 def _inherits_from_head(tok: Token) -> Token | None:
     """A verb shares its head's auxiliaries and negation when it has none of its own."""
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.lemma_ == "be" and any(
+            c.dep_ == "acomp" for c in tok.head.children):
+        return None  # "... may not be relevant to you, since the ways we collect, use, and disclose ... vary"
     if tok.dep_ == "conj":
         own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in own) and not any(
@@ -770,6 +775,8 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
         for dep in ("nsubjpass", "dobj", "obj"):
             found = [child for child in kids if child.dep_ == dep]
             found = [child for child in found if not _hyphen_piece(child)] or found
+            if dep == "nsubjpass" and len(found) > 1:  # "information you submit to ... contact you is never sold"
+                found = [child for child in found if child.lower_ not in ("you", "us", "me", "we")] or found
             if found:  # two passive subjects are a parse of two clauses as one: the nearer is the verb's
                 head = _resolve_relative(found[-1] if dep == "nsubjpass" else found[0])
                 if head.lemma_.lower() == "access":  # "give governments direct access to your data"
@@ -981,6 +988,19 @@ def authority_mentions(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
 
 
 def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
+    """The recipients the claim names. "We have not disclosed or sold any data to third parties": verbs that share
+    one object share its recipient too, which the parser hangs on the last."""
+    out = _own_parties(ctx, tok)
+    if out or any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return out
+    for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in ctx.hit_tokens()):
+        if any(g.dep_ in ("dobj", "obj") for g in conj.children) and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
+            return _own_parties(ctx, conj)
+    return out
+
+
+def _own_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     region = ctx.region(tok)
     contrast = {t.i for t in contrastive_negations(tok)}
     out: list[PartyMention] = []
@@ -2430,6 +2450,8 @@ def others_denial(ctx: SentenceContext, tok: Token) -> bool:
         return True
     # a class of parties ("advertisers", "our service providers"); the organisation names itself in the
     # singular ("The Company does not provide ...", "Strand Bank does not pass ...")
+    if subject.tag_ == "NN" and subject.text.islower():  # "the service provider does not further collect, sell ..."
+        return classify_party(ctx.lex, _noun_text(subject)) not in (None, "self")
     return subject.tag_ in ("NNS", "NNPS") and (subject_party(ctx, tok) is not None or classify_party(
         ctx.lex, _noun_text(subject)) not in (None, "self"))
 
