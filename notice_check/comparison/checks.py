@@ -69,7 +69,8 @@ def _purpose_limited(ctx: Context, a: Assertion, counter: list[Counter]) -> tupl
     if any(ctx.vocab.limits_purpose(t) for t in texts):
         return [], [Doubt(f"{c.says} for purposes it does not record", c.fact) for c in counter]
     on_sentence, on_record = ctx.vocab.advertising_purpose
-    if not any(on_sentence.search(t) for t in texts):
+    statute = a.practice == "sharing" and bool(ctx.vocab.ccpa_share.search(a.evidence.text))
+    if not statute and not any(on_sentence.search(t) for t in texts):
         return counter, []
     # "we do not share personal data for cross-context behavioural advertising": an advertiser, or a record
     # whose purpose is advertising, is what it denies; another recipient may have the data for other purposes
@@ -338,6 +339,11 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
     narrowed = _narrowed_data(a, ctx) if counter else None
     if narrowed:  # "we do not store that financial information": the manifest cannot tell it apart
         excepted += _not_told_apart(counter, narrowed)
+        counter = []
+    if counter and a.practice == "processing" and not (a.data and a.data.text.strip()):
+        # "we do not have access to, or process, <data the parse left off>": an access denial of nothing named
+        excepted += [Doubt(f"{c.says}, and the sentence does not name the data it cannot reach", c.fact)
+                     for c in counter]
         counter = []
     if not _specific_kinds(a):
         # "we do not store your card details; they are held by our payment processor": the store the processor

@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from notice_check.errors import RuleError
 
-_POINTER = re.compile(r"^(that|those|these|this|such|said|the following)\s+\w+", re.IGNORECASE)
+_POINTER = re.compile(r"^(that|those|these|this|such|said|the following|each other.s)\s+\w+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Vocabulary:
     legal_process: re.Pattern[str]
     purpose_limit: re.Pattern[str]
     advertising_purpose: tuple[re.Pattern[str], re.Pattern[str]]  # (on the sentence, on a record's purpose)
+    ccpa_share: re.Pattern[str]  # the statute's "share": advertising, like advertising_purpose's sentence
     practice_verbs: dict[str, tuple[str, str]]  # practice -> (third person, base form)
     group_names: dict[str, str]
     countries_with_article: frozenset[str]
@@ -99,19 +100,27 @@ class Vocabulary:
     def narrows(self, data: str, sentence: str) -> bool:
         """ "messages that could not be delivered", "undelivered messages": the sentence qualifies its data."""
         named = data.partition(" (")[2] if data else ""
-        if data and _POINTER.match(data) and ("(" not in data or _POINTER.match(named)):
+        if data and _POINTER.match(data) and ("(" not in data or _POINTER.match(named) or data.lower().startswith(
+                "such ")):  # "such information": of the kind described before, whatever the phrase it points to
             # "that financial information": the part named before the sentence; "this information (this sort of
             # information about you)": the phrase it points to points on again
             return True
-        at = sentence.lower().find(data.lower()) if data else -1
-        if at < 0:
-            return False
+        # the phrase may be written more than once ("we may share this personal information ...; we do not disclose
+        # personal information collected in connection with the Program")
+        ats = [m.start() for m in re.finditer(re.escape(data.lower()), sentence.lower())] if data else []
+        return any(self._narrows_at(data, sentence, at) for at in ats)
+
+    def _narrows_at(self, data: str, sentence: str, at: int) -> bool:
         before = sentence[:at].split()[-1:]  # "undelivered messages", with the adjective in or out of the phrase
         words = [w.strip(".,;:()").lower() for w in before + data.split()[:-1]]
         head = data.split()[-1].lower() if data.split() else ""
         if data.lower().startswith("the ") and re.search(
                 rf"\b(these|those|this|that|such)\s+(\w+\s+)?{re.escape(head)}\b", sentence[:at], re.IGNORECASE):
             return True  # "users may save these videos ..., the videos will not be collected by us": those videos
+        if data.lower().startswith("the ") and len(data.split()) == 2 and any(
+                m.group(1).lower() not in self.generic_data_words for m in re.finditer(
+                    rf"\b([\w-]+)\s+{re.escape(head)}\b", sentence[:at], re.IGNORECASE)):
+            return True  # "credit card information collected on our sign-up page ... the information is not sold"
         inner = [m.start() for m in re.finditer(r"(?<=\s)(?!(you|we|us|they)\b)\S", data, re.IGNORECASE)]
         # "personal information of those functions that have been restricted", "data obtained by the cookies": a
         # qualifying clause inside the phrase narrows as it does after it
@@ -147,6 +156,7 @@ def vocabulary() -> Vocabulary:
             purpose_limit=re.compile(str(raw["purpose_limit"]), re.IGNORECASE),
             advertising_purpose=(re.compile(str(raw["advertising_purpose"]["sentence"]), re.IGNORECASE),
                                  re.compile(str(raw["advertising_purpose"]["record"]), re.IGNORECASE)),
+            ccpa_share=re.compile(str(raw["advertising_purpose"]["ccpa_share"]), re.IGNORECASE),
             practice_verbs={k: (str(v[0]), str(v[1])) for k, v in raw["practice_verbs"].items()},
             group_names={k: str(v) for k, v in raw["group_names"].items()},
             countries_with_article=frozenset(str(c) for c in raw["countries_with_article"]),

@@ -105,10 +105,14 @@ def _part_of_name(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
-    if span.start > 0 and nxt.lower_.rstrip(".") in {f.rstrip(".") for f in _LEGAL_FORMS}:
+    form = doc[span.end + 1] if nxt.text == "," and span.end + 1 < len(doc) else nxt  # "T-Mobile USA, Inc."
+    if span.start > 0 and form.lower_.rstrip(".") in {f.rstrip(".") for f in _LEGAL_FORMS}:
         prev = doc[span.start - 1]
-        if prev.text[:1].isupper() and prev.pos_ == "PROPN" and not prev.is_sent_start:
+        if prev.text[:1].isupper() and prev.is_alpha:  # "LoopMe" may be tagged PUNCT
             return True
+    if nxt.text[:1].isupper() and any(t.lower_ in ("code", "act", "statute", "statutes") and t.text[:1].isupper()
+                                      for t in doc[span.end : span.end + 4]):
+        return True  # "California Civil Code", "California Consumer Privacy Act": a law's name
     if not nxt.text[:1].isupper() or nxt.pos_ != "PROPN" or nxt.lower_ in _PLACE_NAME_HEADS:
         return False
     root = span.root

@@ -441,6 +441,8 @@ def _inherits_from_head(tok: Token) -> Token | None:
     if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.lemma_ == "be" and any(
             c.dep_ == "acomp" for c in tok.head.children):
         return None  # "... may not be relevant to you, since the ways we collect, use, and disclose ... vary"
+    if tok.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
+        return None  # "will not be used for marketing and only shared with service providers": affirmed
     if tok.dep_ == "conj":
         own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in own) and not any(
@@ -488,8 +490,8 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             if child.i in contrastive:
                 continue
             if child.dep_ in ("neg", "advmod", "preconj", "det") and child.lower_ in neg_words:
-                if child.dep_ == "det":
-                    continue
+                if child.dep_ == "det" or child.doc[child.i + 1 : child.i + 3].text.lower() == "limited to":
+                    continue  # "includes but is not limited to the use of encryption": no denial
                 return True
             if child.dep_ in ("advmod", "prep", "npadvmod") and child.i < cur.i and (
                     cur.i == tok.i or cur.i == conj_head(tok).i) and ctx.lex.negative_phrases.search(
@@ -793,12 +795,25 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
                 objs = [g for g in child.children if g.dep_ == "nsubj"]
                 if objs:
                     return _resolve_relative(objs[0])
-        # "we do not sell or rent your data": the object hangs on the last conjunct
-        for child in kids:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-                objs = [g for g in child.children if g.dep_ in ("dobj", "obj")]
-                if objs and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
-                    return _resolve_relative(objs[0])
+        if cur.i == tok.i and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in kids) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in kids) and tok.head.tag_ in ("VBN", "VBD") and not any(
+                c.dep_ in ("dobj", "obj") for c in tok.head.children):
+            # "Information obtained from our program will not be shared": the parser makes the participle the
+            # verb of "Information" and the passive its conjunct
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None and ctx.lex.data_words.search(subj.text):
+                return subj
+        # "we do not sell or rent your data": the object hangs on the last conjunct ("sell, share or otherwise
+        # provide this information": on the last of a chain)
+        chain = [c for c in kids if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        while chain:
+            child = chain.pop(0)
+            if any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+                continue
+            objs = [g for g in child.children if g.dep_ in ("dobj", "obj")]
+            if objs:
+                return _resolve_relative(objs[0])
+            chain += [g for g in child.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]
         for child in kids:
             if child.dep_ == "nsubj" and child.lower_ not in ("we", "i", "us") and (
                 cur.lemma_ in ("leave", "reside", "remain", "live", "sit", "cross", "be", "flow", "move", "locate",

@@ -103,3 +103,32 @@ def test_a_place_next_to_a_company_name_is_still_read(claims):
 def test_a_personal_account_number_is_card_data(claims):
     found = _of(claims, "We do not store full credit card numbers or personal account numbers.", "storage")
     assert found and found[0].data is not None and found[0].data.categories == ["user.financial.credit_card"]
+
+
+def test_not_limited_to_is_no_denial(claims):
+    found = _of(claims, "Our measures include but are not limited to the use of firewalls and encryption.",
+                "encryption")
+    assert found and all(a.polarity == "affirm" for a in found)
+
+
+def test_only_after_a_negated_verb_affirms_its_own_verb(claims):
+    text = ("Phone numbers collected for alerts will not be used for marketing and only shared with service "
+            "providers to send the alerts.")
+    found = _of(claims, text, "sharing")
+    assert found and all(a.polarity == "affirm" for a in found)
+
+
+def test_the_last_verb_of_a_chain_gives_its_object_to_all(claims):
+    text = "We do not sell, share or otherwise provide your contact details to anyone else."
+    found = _of(claims, text, "sale")
+    assert found and found[0].data is not None and "contact details" in found[0].data.text
+
+
+def test_a_company_name_with_a_country_and_a_comma_is_no_place(claims):
+    text = "We share personal data with our parent company, Acme USA, Inc., which processes it for us."
+    assert all(a.location is None for a in claims(text))
+
+
+def test_a_law_named_after_a_state_is_no_place(claims):
+    text = "Personal data, as described in California Civil Code section 1798.80, is transferred to our partners."
+    assert all(a.location is None for a in claims(text))
