@@ -32,3 +32,13 @@ def findings_of(check_example):
         return [f for f in check_example(example, text).findings if f.practice == practice and f.evidence]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def verdicts_of(findings_of):
+    """The verdicts of those findings: verdicts_of("sale-sharing", "We do not sell your data.", "sale")."""
+
+    def run(example: str, text: str, practice: str) -> list[str]:
+        return [f.verdict for f in findings_of(example, text, practice)]
+
+    return run

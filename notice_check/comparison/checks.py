@@ -248,13 +248,15 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
             )
     segment = next((c for c in a.conditions if ctx.vocab.user_segment.search(c)), None)
     located = ctx.vocab.located_users.search(a.evidence.text)
-    if (segment or located) and counter:  # "if you signed up from the EEA, your data is stored in the Netherlands"
+    # "if you signed up from the EEA, your data is stored in the Netherlands": a store elsewhere may hold other users'
+    # data; but with no store of the data in the place at all, the claim is false for whoever's data it is
+    if (segment or located) and counter and confirming:
         users = f"for users {' '.join(segment.split())!r}" if segment else f"{located.group(0)!r}" if located else ""
         unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is {users})",
                           c.fact) for c in counter] + unplaced
         counter = []
     part = ctx.vocab.partial_data[0].search(a.data.text) if a.data and counter else None
-    if part:  # "we transfer certain personal information to our data centers in the USA": which part is not said
+    if part and confirming:  # "we transfer certain personal information to our data centers in the USA"
         unplaced = _not_told_apart(counter, _qualified(a.data.text if a.data else "")) + unplaced
         counter = []
     if origin and counter and home not in origin:

@@ -105,9 +105,11 @@ class Vocabulary:
             # "that financial information": the part named before the sentence; "this information (this sort of
             # information about you)": the phrase it points to points on again
             return True
-        # the phrase may be written more than once ("we may share this personal information ...; we do not disclose
-        # personal information collected in connection with the Program")
+        # the phrase may be written again in a later sentence glued to this one ("we may share this personal
+        # information ... . We do not disclose personal information collected in connection with the Program"); within
+        # one sentence, the first is the claim's
         ats = [m.start() for m in re.finditer(re.escape(data.lower()), sentence.lower())] if data else []
+        ats = [at for at in ats if at == ats[0] or re.search(r"[.;:]\s", sentence[ats[0] : at])]
         return any(self._narrows_at(data, sentence, at) for at in ats)
 
     def _narrows_at(self, data: str, sentence: str, at: int) -> bool:

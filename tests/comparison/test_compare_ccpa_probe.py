@@ -7,10 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-def _verdicts(findings_of, example: str, text: str, practice: str) -> list[str]:
-    return [f.verdict for f in findings_of(example, text, practice)]
-
-
 @pytest.mark.parametrize(("example", "text", "practice"), [
     # data that points back, or a part of it
     ("eea-only", "We do not collect this type of information.", "collection"),
@@ -51,8 +47,8 @@ def _verdicts(findings_of, example: str, text: str, practice: str) -> list[str]:
     ("eea-only", "We do not share personal information with service providers for any purpose other than the "
                  "services they perform for us.", "sharing"),
 ])
-def test_a_limited_ccpa_denial_is_not_contradicted(findings_of, example, text, practice):
-    verdicts = _verdicts(findings_of, example, text, practice)
+def test_a_limited_ccpa_denial_is_not_contradicted(verdicts_of, example, text, practice):
+    verdicts = verdicts_of(example, text, practice)
     assert verdicts and "contradicted" not in verdicts
 
 
@@ -65,5 +61,5 @@ def test_a_limited_ccpa_denial_is_not_contradicted(findings_of, example, text, p
     ("line-2021", "We do not disclose any personal information about you.", "sharing"),
     ("sale-sharing", "We do not share your personal information with third parties.", "sharing"),
 ])
-def test_the_plain_ccpa_denial_is_still_contradicted(findings_of, example, text, practice):
-    assert "contradicted" in _verdicts(findings_of, example, text, practice)
+def test_the_plain_ccpa_denial_is_still_contradicted(verdicts_of, example, text, practice):
+    assert "contradicted" in verdicts_of(example, text, practice)

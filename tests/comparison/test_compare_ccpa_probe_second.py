@@ -7,10 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-def _verdicts(findings_of, example: str, text: str, practice: str) -> list[str]:
-    return [f.verdict for f in findings_of(example, text, practice)]
-
-
 @pytest.mark.parametrize(("example", "text", "practice"), [
     # whose data: children, written without "the age of" or as "known minors" (the manifest records no children's data)
     ("sale-sharing", "We do not sell the personal information of people under age 18.", "sale"),
@@ -53,8 +49,8 @@ def _verdicts(findings_of, example: str, text: str, practice: str) -> list[str]:
     ("truthful-saas", "Data we have logged about ad bids is deleted after 15 days.", "retention"),
     ("truthful-saas", "Personal data associated with cookie identifiers is deleted after 12 months.", "retention"),
 ])
-def test_a_limited_denial_of_the_second_sample_is_not_contradicted(findings_of, example, text, practice):
-    verdicts = _verdicts(findings_of, example, text, practice)
+def test_a_limited_denial_of_the_second_sample_is_not_contradicted(verdicts_of, example, text, practice):
+    verdicts = verdicts_of(example, text, practice)
     assert verdicts and "contradicted" not in verdicts
 
 
@@ -69,8 +65,8 @@ def test_a_limited_denial_of_the_second_sample_is_not_contradicted(findings_of, 
     ("retention-encryption", "We will not store your messages.", "storage"),
     ("retention-encryption", "Messages are deleted after 30 days.", "retention"),
 ])
-def test_the_plain_twin_is_still_contradicted(findings_of, example, text, practice):
-    assert "contradicted" in _verdicts(findings_of, example, text, practice)
+def test_the_plain_twin_is_still_contradicted(verdicts_of, example, text, practice):
+    assert "contradicted" in verdicts_of(example, text, practice)
 
 
 def test_a_child_limit_is_settled_by_a_manifest_that_records_childrens_data(tmp_path):

@@ -7,10 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-def _verdicts(findings_of, example: str, text: str, practice: str) -> list[str]:
-    return [f.verdict for f in findings_of(example, text, practice)]
-
-
 @pytest.mark.parametrize(("example", "text", "practice"), [
     # the statute's "share" is disclosure for cross-context advertising: an affiliate's access is not it
     ("line-2021", "We do not “sell” or “share” your personal data.", "sharing"),
@@ -64,14 +60,14 @@ def _verdicts(findings_of, example: str, text: str, practice: str) -> list[str]:
     ("line-2021", "We will not keep more data than we need.", "retention"),
     ("truthful-saas", "Your personal data will not be kept for longer than 12 months and/or as necessary to protect "
                       "the rights of users and the company.", "retention"),
-    ("line-2021", "If you are located outside the United States, your information will be transferred to and "
-                  "stored in the United States.", "storage"),
+    ("eea-only", "If you are located outside the United States, your information will be transferred to and "
+                 "stored in the United States.", "storage"),
     ("line-2021", "If you are using our chat product with a work account, your conversations will not be saved or "
                   "stored.", "storage"),
     ("line-2021", "Forwarded content will not be end-to-end encrypted.", "encryption"),
 ])
-def test_a_limited_denial_of_the_third_sample_is_not_contradicted(findings_of, example, text, practice):
-    verdicts = _verdicts(findings_of, example, text, practice)
+def test_a_limited_denial_of_the_third_sample_is_not_contradicted(verdicts_of, example, text, practice):
+    verdicts = verdicts_of(example, text, practice)
     assert verdicts and "contradicted" not in verdicts
 
 
@@ -85,9 +81,11 @@ def test_a_limited_denial_of_the_third_sample_is_not_contradicted(findings_of, e
     ("sale-sharing", "We do not sell any personal information.", "sale"),
     ("sale-sharing", "Personal information is not sold or shared.", "sale"),
     ("eea-only", "We do not have access to your personal data.", "processing"),
-    ("line-2021", "Your information is stored in the United States.", "storage"),
+    ("eea-only", "Your information is stored in the United States.", "storage"),
+    ("line-2021", "If you are located outside the United States, your information will be transferred to and "
+                  "stored in the United States.", "storage"),
     ("line-2021", "Your conversations will not be saved or stored.", "storage"),
     ("line-2021", "Messages will not be end-to-end encrypted.", "encryption"),
 ])
-def test_the_plain_twin_is_still_contradicted(findings_of, example, text, practice):
-    assert "contradicted" in _verdicts(findings_of, example, text, practice)
+def test_the_plain_twin_is_still_contradicted(verdicts_of, example, text, practice):
+    assert "contradicted" in verdicts_of(example, text, practice)

@@ -111,13 +111,20 @@ def test_a_place_denial_excepting_service_providers_is_not_contradicted_by_them(
 
 
 def test_a_place_list_for_some_users_is_not_contradicted_by_stores_elsewhere(findings_of):
-    """ "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands": the
-    list is for those users, and the manifest does not say whose data a store holds."""
-    text = "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands."
+    """ "If you signed up from the UK or the EEA, your data is stored in data centers in Ireland": the list is for
+    those users, and the manifest does not say whose data a store holds (its US replica may hold others')."""
+    text = "If you signed up from the UK or the EEA, your data is stored in data centers in Ireland."
     [finding] = findings_of("eea-only", text, "storage")
     assert finding.verdict == "unverifiable" and "whose data it holds" in finding.message
-    plain = "Your data is stored in data centers in the Netherlands."
+    plain = "Your data is stored in data centers in Ireland."
     [finding] = findings_of("eea-only", plain, "storage")
+    assert finding.verdict == "contradicted"
+
+
+def test_a_place_for_some_users_with_no_store_there_at_all_is_contradicted(findings_of):
+    """No store of the data in the Netherlands: false for whoever's data the sentence means."""
+    text = "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands."
+    [finding] = findings_of("eea-only", text, "storage")
     assert finding.verdict == "contradicted"
 
 
