@@ -250,6 +250,12 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
     located = ctx.vocab.located_users.search(a.evidence.text)
     # "if you signed up from the EEA, your data is stored in the Netherlands": a store elsewhere may hold other users'
     # data; but with no store of the data in the place at all, the claim is false for whoever's data it is
+    some_data = bool(a.data and ctx.vocab.partial_data[0].search(a.data.text))
+    if (segment or located or some_data) and counter and not confirming:
+        # the claim is for some users or some data, but no store of the data is in the place at all: say that
+        nowhere = f"no {'store' if sections == ('stores',) else 'store, access or disclosure'} of this data is in " + (
+            ctx.location_words(a))
+        counter = [Counter(c.fact, c.aspects, f"{c.says} ({nowhere})") for c in counter]
     if (segment or located) and counter and confirming:
         users = f"for users {' '.join(segment.split())!r}" if segment else f"{located.group(0)!r}" if located else ""
         unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is {users})",

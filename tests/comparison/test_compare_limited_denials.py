@@ -125,7 +125,7 @@ def test_a_place_for_some_users_with_no_store_there_at_all_is_contradicted(findi
     """No store of the data in the Netherlands: false for whoever's data the sentence means."""
     text = "If you signed up from the UK or the EEA, your data is stored in data centers in the Netherlands."
     [finding] = findings_of("eea-only", text, "storage")
-    assert finding.verdict == "contradicted"
+    assert finding.verdict == "contradicted" and "no store of this data is in the Netherlands" in finding.message
 
 
 def test_a_denial_for_parties_named_elsewhere_is_unverifiable(findings_of):

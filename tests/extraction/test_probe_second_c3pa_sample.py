@@ -132,3 +132,10 @@ def test_a_company_name_with_a_country_and_a_comma_is_no_place(claims):
 def test_a_law_named_after_a_state_is_no_place(claims):
     text = "Personal data, as described in California Civil Code section 1798.80, is transferred to our partners."
     assert all(a.location is None for a in claims(text))
+
+
+def test_or_within_a_region_the_law_requires_leaves_the_list_open(claims):
+    text = ("We transfer certain personal information to our data centers in the USA or within a region as required "
+            "by law.")
+    found = _of(claims, text, "transfer")
+    assert found and found[0].location is not None and found[0].location.open
