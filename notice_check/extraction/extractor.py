@@ -464,7 +464,11 @@ def _table_cell(tok: Token) -> bool:
     """ "... Credit scoring Research Not sold": a table's cell for a row whose data the text lost, not a sentence
     with a subject ("your data is not sold")."""
     doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ != "not" or not all(t.is_punct for t in doc[tok.i + 1:]):
+    if tok.i > 0 and doc[tok.i - 1].text == "None" and tok.tag_ in ("VBN", "VBD"):
+        return True  # "None disclosed in the past 12 months": a cell of a table of recipients
+    rest = doc[tok.i + 1:]  # "Not sold or shared"
+    if tok.i == 0 or doc[tok.i - 1].lower_ != "not" or not all(
+            t.is_punct or t.lower_ in ("or", "and") or t.tag_ in ("VBN", "VBD") for t in rest):
         return False
     return doc[tok.i - 1].text == "Not" or (  # "... Research Not sold": the parser may give it a subject
         tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))

@@ -586,7 +586,11 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
             if child.dep_ in ("aux", "auxpass") and (child.lower_ in aux_words or any(
                     g.dep_ == "aux" and g.lower_ in aux_words for g in child.children)):
                 return True  # "may" hangs on a verb misparsed as an auxiliary: "may share aggregated data"
-        cur = _inherits_from_head(cur)
+        nxt = _inherits_from_head(cur)
+        if nxt is None and cur.dep_ == "advcl" and cur.tag_ == "VBN" and cur.head.tag_ == "VBN" and not any(
+                c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children):
+            nxt = cur.head  # "may be transferred to, stored and processed in ...": "stored" parsed as a clause
+        cur = nxt
         seen += 1
     if _hypothetical(tok):
         return True
@@ -2475,6 +2479,8 @@ def pronoun_doer(ctx: SentenceContext, tok: Token) -> bool:
     """ "They do not store personal information directly": "they" (cookies, partners, the sentence before) is
     never the organisation, which writes "we"."""
     subject = active_subject(tok)
+    if subject is not None and subject.lower_ == "it" and is_negated(ctx, tok):
+        return True  # "It does not collect or store any personal data": a cookie's or a vendor's, said of a thing
     return subject is not None and subject.lower_ in _PRONOUN_DOERS
 
 

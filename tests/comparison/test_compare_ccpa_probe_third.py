@@ -35,7 +35,7 @@ import pytest
     ("line-2021", "We do not share or disclose business customer data with any other parties.", "sharing"),
     ("eea-only", "We do not use or receive any information about consumers unless contacted by a consumer.",
      "collection"),
-    ("eea-only", "Because it does not collect such information, the company has none to disclose.", "collection"),
+    ("eea-only", "Because we do not collect such information, we have none to disclose.", "collection"),
     ("sale-sharing", "We do not sell any personal information received on behalf of our clients.", "sale"),
     ("sale-sharing", "We do not sell personal data processed for our marketing purposes.", "sale"),
     ("eea-only", "We do not receive information found in cookies or persistent identifiers.", "collection"),

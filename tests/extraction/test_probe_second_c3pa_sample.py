@@ -139,3 +139,23 @@ def test_or_within_a_region_the_law_requires_leaves_the_list_open(claims):
             "by law.")
     found = _of(claims, text, "transfer")
     assert found and found[0].location is not None and found[0].location.open
+
+
+@pytest.mark.parametrize(("text", "practice"), [
+    ("2: Not sold or shared", "sale"),
+    ("Potential buyers of our business None disclosed in the past 12 months", "sharing"),
+])
+def test_more_table_cells_are_no_claims(claims, text, practice):
+    assert _of(claims, text, practice) == []
+
+
+def test_may_reaches_a_verb_parsed_as_a_clause(claims):
+    text = "Please be aware that your information may be transferred to, stored and processed in the United States."
+    found = _of(claims, text, "storage")
+    assert found and all(a.modality == "may" for a in found)
+
+
+def test_it_denying_collection_is_not_the_organisation(claims):
+    assert _of(claims, "It does not collect any personal information of the site visitors.", "collection") == []
+    found = _of(claims, "We do not collect any personal information of the site visitors.", "collection")
+    assert found and found[0].polarity == "deny"
