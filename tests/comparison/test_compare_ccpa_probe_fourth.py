@@ -57,3 +57,9 @@ def test_a_limited_denial_of_the_last_sample_is_not_contradicted(verdicts_of, ex
 ])
 def test_the_plain_twin_is_still_contradicted(verdicts_of, example, text, practice):
     assert "contradicted" in verdicts_of(example, text, practice)
+
+
+def test_users_of_the_services_are_all_users(verdicts_of):
+    """Users of the website are one channel's; users of the services are everyone the notice is for."""
+    text = "We do not sell the personal information of users of the Services."
+    assert "contradicted" in verdicts_of("sale-sharing", text, "sale")
