@@ -250,8 +250,8 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
     located = ctx.vocab.located_users.search(a.evidence.text)
     # "if you signed up from the EEA, your data is stored in the Netherlands": a store elsewhere may hold other users'
     # data; but with no store of the data in the place at all, the claim is false for whoever's data it is
-    some_data = bool(a.data and ctx.vocab.partial_data[0].search(a.data.text))
-    if (segment or located or some_data) and counter and not confirming:
+    part = bool(a.data and ctx.vocab.partial_data[0].search(a.data.text))  # "certain personal information"
+    if (segment or located or part) and counter and not confirming:
         # the claim is for some users or some data, but no store of the data is in the place at all: say that
         nowhere = f"no {'store' if sections == ('stores',) else 'store, access or disclosure'} of this data is in " + (
             ctx.location_words(a))
@@ -261,8 +261,7 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
         unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is {users})",
                           c.fact) for c in counter] + unplaced
         counter = []
-    part = ctx.vocab.partial_data[0].search(a.data.text) if a.data and counter else None
-    if part and confirming:  # "we transfer certain personal information to our data centers in the USA"
+    if part and counter and confirming:  # "we transfer certain personal information to our data centers in the USA"
         unplaced = _not_told_apart(counter, _qualified(a.data.text if a.data else "")) + unplaced
         counter = []
     if origin and counter and home not in origin:

@@ -94,8 +94,9 @@ _PLACE_NAME_HEADS = {"region", "regions", "zone", "zones", "east", "west", "nort
                      "pte", "pty", "ag", "srl", "s.a.", "s.r.l.", "company", "group", "holdings"}
 
 
-_LEGAL_FORMS = {"pte", "ltd", "inc", "llc", "gmbh", "k.k.", "kk", "plc", "limited", "b.v.", "bv", "corp", "corporation",
-                "co", "pty", "ag", "sas", "srl", "s.a.", "s.r.l.", "llp", "lp"}
+# written without a final stop: a token is compared with its own stop removed ("Ltd." -> "ltd", "K.K." -> "k.k")
+_LEGAL_FORMS = {"pte", "ltd", "inc", "llc", "gmbh", "k.k", "kk", "plc", "limited", "b.v", "bv", "corp", "corporation",
+                "co", "pty", "ag", "sas", "srl", "s.a", "s.r.l", "llp", "lp"}
 
 
 def _part_of_name(span: Span) -> bool:
@@ -106,7 +107,7 @@ def _part_of_name(span: Span) -> bool:
         return False
     nxt = doc[span.end]
     form = doc[span.end + 1] if nxt.text == "," and span.end + 1 < len(doc) else nxt  # "T-Mobile USA, Inc."
-    if span.start > 0 and form.lower_.rstrip(".") in {f.rstrip(".") for f in _LEGAL_FORMS}:
+    if span.start > 0 and form.lower_.rstrip(".") in _LEGAL_FORMS:
         prev = doc[span.start - 1]
         if prev.text[:1].isupper() and prev.is_alpha:  # "LoopMe" may be tagged PUNCT
             return True

@@ -1012,7 +1012,8 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     out = _own_parties(ctx, tok)
     if out or any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return out
-    for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in ctx.hit_tokens()):
+    hits = ctx.hit_tokens()
+    for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i in hits):
         if any(g.dep_ in ("dobj", "obj") for g in conj.children) and not any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in conj.children):
             return _own_parties(ctx, conj)
