@@ -13,7 +13,12 @@ from notice_check.extraction import slots
 from notice_check.extraction.anaphora import resolve_data_references, resolve_elsewhere, resolve_pronoun_subjects
 from notice_check.extraction.pipeline import Analyzer, load_analyzer
 from notice_check.extraction.places import find_places
-from notice_check.extraction.reparse import misread_verb_text, name_subject_text, reads_as_clause
+from notice_check.extraction.reparse import (
+    aside_after_modal_text,
+    misread_verb_text,
+    name_subject_text,
+    reads_as_clause,
+)
 from notice_check.extraction.slots import Hit, SentenceContext
 from notice_check.models import (
     Assertion,
@@ -442,6 +447,15 @@ CHECKS: dict[str, Check] = {
     "authority_subject": lambda c, t: slots.subject_party(c, t) == "public_authority",
     # "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right
     "access_holder": _access_holder,
+    "negated": slots.is_negated,
+    # "we may publish your name": what is published is a person's ("a transparency report" is not)
+    "personal_object": lambda c, t: any(ch.dep_ == "dobj" and _PERSONAL.search(" ".join(x.lower_ for x in ch.subtree))
+                                        for ch in t.children),
+    "we_subject": lambda c, t: (s := slots.active_subject(t)) is not None and s.lower_ == "we",
+    # "Bank of America uses information ...": a name whose words read as a kind of party is most often the
+    # organisation itself, which the extractor cannot tell apart from another company
+    "named_subject": lambda c, t: (s := slots.active_subject(t)) is not None and s.pos_ == "PROPN" and not any(
+        ch.dep_ in ("det", "poss") for ch in s.children),
     "self_negated": lambda c, t: slots.is_negated(c, t) and slots.subject_party(c, t) is None and any(
         ch.dep_ == "nsubj" and ch.lower_ not in ("it", "they", "he", "she") for ch in t.children),
     "document_noun": lambda c, t: t.dep_ == "compound" and t.head.lemma_ in (
@@ -518,7 +532,7 @@ TREE_CHECKS = frozenset({
     "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
     "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
     "party_subject", "concession", "generic_subject", "nothing_guaranteed",
-    "authority_subject", "engaged_party",
+    "authority_subject", "engaged_party", "named_subject", "we_subject", "personal_object",
 })
 
 
@@ -530,6 +544,16 @@ def _check(ctx: SentenceContext, name: str, tok: Token) -> bool:
     if found is None:
         found = ctx.memo[key] = bool(CHECKS[name](ctx, tok))
     return found
+
+
+_PERSONAL = re.compile(r"\b(your|you|user|users|member|members|customer|customers|visitor|visitors|personal|name|"
+                       r"names|identif\w*|winners?|participants?)\b")
+
+
+def _fails_on_tree(ctx: SentenceContext, hit: Hit) -> bool:
+    trig, tok = hit.trigger, hit.token
+    return any(n in TREE_CHECKS and _check(ctx, n, tok) for n in trig.forbids) or any(
+        n in TREE_CHECKS and not _check(ctx, n, tok) for n in trig.requires)
 
 
 def _passes(ctx: SentenceContext, hit: Hit) -> bool:
@@ -670,7 +694,12 @@ class _SentenceReader:
     def read(self) -> list[Assertion]:
         ctx = self.ctx
         out: list[Assertion] = []
-        candidates = list(ctx.hits)
+        # a trigger that fails a check of the tree alone can never hold: it must not own a place or a region
+        # even in the first reading ("by using the Service you consent to the transfer ... to the U.S.")
+        candidates = [h for h in ctx.hits if not _fails_on_tree(ctx, h)]
+        if len(candidates) != len(ctx.hits):
+            ctx.never_held = [h for h in ctx.hits if h not in candidates]
+            ctx.reset(candidates)
         passed = [h for h in candidates if _passes(ctx, h)]
         for _ in range(3):  # regions and place ownership depend on which triggers hold: settle them
             if len(passed) == len(ctx.hits):
@@ -1064,6 +1093,8 @@ def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: i
             second = an.nlp(again)  # "Our affiliates in Korea process data": the same, for a party
             if reads_as_clause(second, an.verbs):
                 sentence, doc = sentence.model_copy(update={"parse_text": again}), second
+        elif (again := aside_after_modal_text(doc, an.verbs)) is not None:  # "may (and you authorize us to) share"
+            sentence, doc = sentence.model_copy(update={"parse_text": again}), an.nlp(again)
         read.append([a.assign_id() for a in _SentenceReader(an, doc, sentence).read()])
         if progress is not None and (done % batch_size == 0 or done == len(to_read)):
             progress(done, len(to_read))

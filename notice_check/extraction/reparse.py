@@ -14,6 +14,7 @@ A party named by its kind does matter ("Our affiliates in Korea process data"): 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from notice_check.extraction.slots import classify_party
@@ -84,9 +85,34 @@ def misread_verb_text(doc: Doc, verbs: frozenset[str]) -> str | None:
     return None
 
 
+_KEPT_ASIDE = re.compile(r"\b(unless|if|where|when|whenever|except|without|only|provided|subject|required|"
+                         r"permitted|law|laws|legal|consent|not|never|no)\b", re.I)
+_MODALS = {"may", "might", "can", "could", "will", "would", "shall", "should", "must"}
+
+
+def aside_after_modal_text(doc: Doc, verbs: frozenset[str]) -> str | None:
+    """ "Acme may (and you authorize us to) share your data with ...": an aside in brackets between the modal and
+    the practice verb leaves the verb without its subject or its "may". The text to parse again drops the aside,
+    which holds no claim of its own ("and you authorize us to"). An aside with a condition, a limit or a negation
+    ("where required by law") is kept: the rules read those."""
+    for tok in doc[:-2]:
+        if tok.lower_ not in _MODALS or doc[tok.i + 1].text != "(":
+            continue
+        close = next((t for t in doc[tok.i + 2: tok.i + 14] if t.text == ")"), None)
+        if close is None or close.i + 1 >= len(doc):
+            return None
+        if _KEPT_ASIDE.search(doc[tok.i + 2: close.i].text):
+            return None  # "may (where required by law) share": a condition the rules read stays
+        after = doc[close.i + 1]
+        if after.lemma_.lower() not in verbs and after.lower_ not in verbs:
+            return None
+        return doc.text[: doc[tok.i + 1].idx].rstrip() + " " + doc.text[after.idx:]
+    return None
+
+
 def reads_as_clause(doc: Doc, verbs: frozenset[str]) -> bool:
     """The second parse is kept only if it found the practice verb as a verb."""
     return any(t.pos_ == "VERB" and t.lemma_.lower() in verbs for t in doc)
 
 
-__all__ = ["misread_verb_text", "name_subject_text", "reads_as_clause"]
+__all__ = ["aside_after_modal_text", "misread_verb_text", "name_subject_text", "reads_as_clause"]

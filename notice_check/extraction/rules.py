@@ -36,7 +36,8 @@ CHECKS = frozenset(
         "reader_recipient", "unauthorized", "meta_frame", "rights_frame", "relative_clause", "engaged_party",
         "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed", "located_party",
         "consented", "residual_store", "restrictive_relative", "negated_relative", "policy_scope", "signing_in",
-        "generic_subject", "nothing_guaranteed", "pronoun_doer",
+        "generic_subject", "nothing_guaranteed", "pronoun_doer", "negated", "named_subject", "we_subject",
+        "personal_object",
     }
 )
 

@@ -54,6 +54,9 @@ class SentenceContext:
     _owners: dict[int, int | None] | None = None
     candidate_tokens: set[int] = field(default_factory=set)  # every trigger match, whether it held or not
     memo: dict[tuple[str, int], bool] = field(default_factory=dict)  # checks that read only the tree
+    # triggers dropped before the first reading because the tree alone rules them out: they own no place, but
+    # they still count as other location claims when a stray place looks for "the only" one
+    never_held: list[Hit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.candidate_tokens = {h.token.i for h in self.hits}
@@ -245,8 +248,8 @@ class SentenceContext:
                 return named
         # parse errors: a place under no trigger goes to the only location trigger of the sentence
         orphans = [m for m in self.mentions if self.place_owner(m) is None and self.place_is_destination(m)
-                   and not _own_clause(m.root)]
-        loc_hits = {h.token.i for h in self.hits if h.trigger.practice in LOCATION_PRACTICES}
+                   and not _own_clause(m.root) and not _object_of_verb(m.root)]
+        loc_hits = {h.token.i for h in (*self.hits, *self.never_held) if h.trigger.practice in LOCATION_PRACTICES}
         if orphans and loc_hits == {tok.i}:
             return orphans
         return []
@@ -389,6 +392,15 @@ def nested_in(doc: Doc, inner: int, outer: int) -> bool:
         if cur.i == outer:
             return True
     return False
+
+
+def _object_of_verb(tok: Token) -> bool:
+    """True when the place is (in) the direct object of a verb ("please access our EU and UK rights form"): what
+    the verb acts on, which a parse error has not detached from a trigger elsewhere in the sentence."""
+    cur = tok
+    while cur.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "dobj" and cur.head.pos_ == "VERB"
 
 
 def _own_clause(tok: Token) -> bool:
@@ -2011,6 +2023,10 @@ def wish_verb(ctx: SentenceContext, tok: Token) -> Token | None:
 _ENGAGED_KINDS = {"processor", "third_party", "advertiser", "affiliate"}
 
 
+# verbs whose object is another company even when only its name says who it is ("partner with", "hire")
+_NAMED_ENGAGED = {"partner", "work", "contract", "engage", "hire", "retain", "commission", "appoint"}
+
+
 def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     """"We use service providers to process payments", "we contract with other companies who ...": parties the
     organisation engages to do something for it, and so gives data to. The party must be the object of the
@@ -2030,6 +2046,13 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
             if looks_like_data(ctx.lex, text):
                 continue  # "use employee data to train models": data, not a party
             described = purpose or any(c.dep_ in ("relcl", "acl") for c in member.children)
+            if kind is None and described and member.pos_ == "PROPN" and tok.lemma_.lower() in _NAMED_ENGAGED:
+                # "we partner with ValueClick to serve ads": whoever the organisation partners with is another
+                # company, named here by its name alone
+                name = proper_name(ctx, _phrase_ids(member))
+                if name:
+                    found.append(PartyMention(text=text, kind="unspecified", name=name, denied=False, head=member.i))
+                continue
             if kind in _ENGAGED_KINDS and described:
                 found.append(PartyMention(text=text, kind=kind, name=proper_name(ctx, _phrase_ids(member)),
                                           denied=False, head=member.i))
@@ -2166,8 +2189,12 @@ _ANY_BUSINESS = {"business", "company", "organization", "organisation", "entity"
 def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
     """The kind of party that is the active subject of `tok` ("advertising partners receive ..."), if any."""
     subj = active_subject(tok)
-    if subj is None or subj.lower_ in ("we", "us", "i"):
+    if subj is None:
         return None
+    if subj.lower_ in ("we", "us", "i"):
+        # "we, or our service providers, may process ...": the other conjunct does it too
+        kinds = [classify_party(ctx.lex, _noun_text(c)) for c in subj.children if c.dep_ == "conj"]
+        return next((k for k in kinds if k not in (None, "self")), None)
     kind = classify_party(ctx.lex, tokens_text(t for t in subj.subtree if t.i not in _relcl_ids(subj)))
     if kind is None:  # "Contractors and other service providers ... receive"
         kind = next((k for c in subj.children if c.dep_ == "conj"
@@ -2294,7 +2321,17 @@ def named_agent_of_pair(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
 
 def _shared_agent(tok: Token) -> Token | None:
     """ "sent by Google to a server in the USA and stored there": the second passive of a list shares the
-    first one's agent when it has no subject or agent of its own."""
+    first one's agent when it has no subject or agent of its own; "can be collected, correlated and used by such
+    third parties": the first shares the last one's."""
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in tok.children) and (
+            any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "conj" and tok.head.tag_ == "VBN"):
+        cur = tok
+        while (cur := next((c for c in cur.children if c.dep_ == "conj" and c.tag_ == "VBN"), None)) is not None:
+            if any(c.dep_ in SUBJ for c in cur.children):
+                break
+            agent = next((g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
     if tok.dep_ != "conj" or tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in (*SUBJ, "agent") for c in tok.children):
         return None
     head = tok.head
