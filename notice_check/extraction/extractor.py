@@ -449,8 +449,8 @@ CHECKS: dict[str, Check] = {
     "access_holder": _access_holder,
     "negated": slots.is_negated,
     # "we may publish your name": what is published is a person's ("a transparency report" is not)
-    "personal_object": lambda c, t: any(ch.dep_ == "dobj" and _PERSONAL.search(" ".join(x.lower_ for x in ch.subtree))
-                                        for ch in t.children),
+    "personal_object": lambda c, t: any(ch.dep_ == "dobj" and c.lex.pattern("personal_words").search(
+        " ".join(x.lower_ for x in ch.subtree)) for ch in t.children),
     "we_subject": lambda c, t: (s := slots.active_subject(t)) is not None and s.lower_ == "we",
     # "Bank of America uses information ...": a name whose words read as a kind of party is most often the
     # organisation itself, which the extractor cannot tell apart from another company
@@ -544,10 +544,6 @@ def _check(ctx: SentenceContext, name: str, tok: Token) -> bool:
     if found is None:
         found = ctx.memo[key] = bool(CHECKS[name](ctx, tok))
     return found
-
-
-_PERSONAL = re.compile(r"\b(your|you|user|users|member|members|customer|customers|visitor|visitors|personal|name|"
-                       r"names|identif\w*|winners?|participants?)\b")
 
 
 def _fails_on_tree(ctx: SentenceContext, hit: Hit) -> bool:
@@ -696,9 +692,10 @@ class _SentenceReader:
         out: list[Assertion] = []
         # a trigger that fails a check of the tree alone can never hold: it must not own a place or a region
         # even in the first reading ("by using the Service you consent to the transfer ... to the U.S.")
-        candidates = [h for h in ctx.hits if not _fails_on_tree(ctx, h)]
-        if len(candidates) != len(ctx.hits):
-            ctx.never_held = [h for h in ctx.hits if h not in candidates]
+        candidates: list[Hit] = []
+        for h in ctx.hits:
+            (ctx.never_held if _fails_on_tree(ctx, h) else candidates).append(h)
+        if ctx.never_held:
             ctx.reset(candidates)
         passed = [h for h in candidates if _passes(ctx, h)]
         for _ in range(3):  # regions and place ownership depend on which triggers hold: settle them

@@ -2247,8 +2247,7 @@ def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
         governor = _purpose_governor(tok)
         subj = active_subject(governor) if governor is not None else None
         if subj is None and governor is not None:  # "links may be used by third parties to collect ..."
-            subj = next((g for c in governor.children if c.dep_ == "agent" for g in c.children
-                         if g.dep_ == "pobj"), None)
+            subj = passive_agent(governor)
     subj = _shared_agent(tok) or subj
     if subj is not None:
         subj = _tool_user(ctx, subj) or subj
@@ -2319,6 +2318,11 @@ def named_agent_of_pair(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     return []
 
 
+def passive_agent(tok: Token) -> Token | None:
+    """The noun of a passive's by-phrase: "Google" in "collected by Google"."""
+    return next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _shared_agent(tok: Token) -> Token | None:
     """ "sent by Google to a server in the USA and stored there": the second passive of a list shares the
     first one's agent when it has no subject or agent of its own; "can be collected, correlated and used by such
@@ -2329,7 +2333,7 @@ def _shared_agent(tok: Token) -> Token | None:
         while (cur := next((c for c in cur.children if c.dep_ == "conj" and c.tag_ == "VBN"), None)) is not None:
             if any(c.dep_ in SUBJ for c in cur.children):
                 break
-            agent = next((g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            agent = passive_agent(cur)
             if agent is not None:
                 return agent
     if tok.dep_ != "conj" or tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in (*SUBJ, "agent") for c in tok.children):
@@ -2337,7 +2341,7 @@ def _shared_agent(tok: Token) -> Token | None:
     head = tok.head
     if head.tag_ != "VBN" or not any(c.dep_ == "nsubjpass" for c in head.children) and head.dep_ != "conj":
         return None
-    return next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return passive_agent(head)
 
 
 _TOOL_NOUNS = {"technology", "tool", "method", "mechanism", "software", "script", "plugin", "plug-in", "code"}
