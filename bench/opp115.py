@@ -62,7 +62,7 @@ CATEGORY_OF = {"retention": "Data Retention", "retention.period": "Data Retentio
                "transfer+loc": "International and Specific Audiences"}
 TRANSFER_WORDS = re.compile(r"\b(transfer\w*|stor(?:e|ed|ing|age)|process(?:ed|ing)?|maintain\w*|hosted|"
                             r"servers?|data cent(?:er|re)s?|located (?:in|outside)|moved)\b", re.I)
-RECEIVING_PARTIES = frozenset({"affiliate", "processor", "third_party", "advertiser"})
+RECEIVING_PARTIES = frozenset({"affiliate", "processor", "third_party", "advertiser", "public"})
 LEGAL_CONDITION = re.compile(r"\b(law|laws|legal|legally|court|subpoena|warrant|regulat\w*|government\w*|"
                              r"authorit\w*|comply|compliance|legislation|statut\w*)\b", re.I)
 SALE_WORDS = re.compile(r"\b(sell|sells|selling|sold|sale|rent|rents|renting)\b", re.I)

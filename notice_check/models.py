@@ -29,8 +29,9 @@ Polarity = Literal["affirm", "deny"]
 Modality = Literal["fact", "may"]
 Scope = Literal["exclusive", "unspecified"]
 PartyKind = Literal[
-    "self", "affiliate", "processor", "third_party", "advertiser", "public_authority", "unspecified"
+    "self", "affiliate", "processor", "third_party", "advertiser", "public_authority", "public", "unspecified"
 ]
+PARTY_KINDS: tuple[str, ...] = PartyKind.__args__  # type: ignore[attr-defined]
 EncryptionKind = Literal["end_to_end", "in_transit", "at_rest"]
 Verdict = Literal["contradicted", "undisclosed", "vague", "unverifiable", "supported"]
 VERDICTS: tuple[str, ...] = Verdict.__args__  # type: ignore[attr-defined]

@@ -420,6 +420,10 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
     pool = [f for f in ctx.facts_in(sections) if f.relationship != "public_authority" or "public_authority" in kinds]
     data, parties = ctx.data_phrase(a), ctx.party_words(a)
     prep = {"transfer": "to", "processing": "through"}.get(a.practice, "with")
+    if kinds == {"public"}:
+        # "your reviews become public", "other users may view your profile": a manifest lists recipients
+        return _cannot(ctx, f"{ctx.act(a)} {data} {prep} {parties}",
+                       "the manifest records recipients, not what other users or the public can see")
     matching, named = _recipients(a, ctx, pool, kinds)
     covered, coarse = ctx.split(a, matching)
     if a.polarity == "deny":

@@ -201,6 +201,18 @@ def _non_data_object(ctx: SentenceContext, tok: Token) -> bool:
     return head.pos_ in ("NOUN", "PROPN") and not personal
 
 
+def _site_kept(ctx: SentenceContext, tok: Token) -> bool:
+    """ "websites maintained by other organizations", "features hosted by a third party": whoever runs a site
+    keeps the site, which says nothing of where the organisation's data is (unless a place is named)."""
+    if ctx.places_for(tok):
+        return False
+    text, head = slots.data_phrase(ctx, tok, set())
+    if head is None and tok.dep_ == "acl":
+        head, text = tok.head, tok.head.text
+    return head is not None and bool(ctx.lex.pattern("kept_sites").search(head.lower_)) and not (
+        re.search(r"\b(data|information|details)\b", text or "", re.I))
+
+
 def _data_of(ctx: SentenceContext, tok: Token) -> bool:
     text, _ = slots.data_phrase(ctx, tok, set())
     return bool(text and slots.looks_like_data(ctx.lex, text))
@@ -370,6 +382,10 @@ CHECKS: dict[str, Check] = {
     "place_or_border": _place_or_border,
     "party": lambda c, t: bool(_parties(c, t)),
     "non_data_object": _non_data_object,
+    "site_kept": _site_kept,
+    # "any member of the public who accesses these websites": visiting a site is no access to data
+    "site_object": lambda c, t: any(ch.dep_ == "dobj" and c.lex.pattern("kept_sites").search(ch.lower_)
+                                    for ch in t.children),
     "data_of_or_party": _data_of_or_party,
     "data_of_or_data_near": _data_of_or_data_near,
     "retention_phrase": slots.has_retention_phrase,
@@ -448,6 +464,8 @@ CHECKS: dict[str, Check] = {
     # "... have access to": a holder; "(i) obtaining access to a copy" (a gerund with no subject) names a right
     "access_holder": _access_holder,
     "negated": slots.is_negated,
+    "made_public": lambda c, t: slots.made_public(c, t) is not None,
+    "non_data_holder": slots.non_data_holder,
     # "we may publish your name": what is published is a person's ("a transparency report" is not)
     "personal_object": lambda c, t: any(ch.dep_ == "dobj" and c.lex.pattern("personal_words").search(
         " ".join(x.lower_ for x in ch.subtree)) for ch in t.children),
@@ -532,7 +550,8 @@ TREE_CHECKS = frozenset({
     "modifier", "plan_frame", "storage_compound", "definitional", "data_reduced_relative", "unauthorized",
     "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
     "party_subject", "concession", "generic_subject", "nothing_guaranteed",
-    "authority_subject", "engaged_party", "named_subject", "we_subject", "personal_object",
+    "authority_subject", "engaged_party", "named_subject", "we_subject", "personal_object", "made_public",
+    "non_data_holder", "site_object",
 })
 
 
@@ -747,6 +766,10 @@ class _SentenceReader:
             party_mentions = _collectors(ctx, tok)  # the party placing the cookie receives what it reads
         else:
             party_mentions = slots.parties(ctx, tok)
+        if trig.implied_party and not party_mentions:
+            words = ctx.lex.raw["implied_parties"][trig.implied_party]
+            party_mentions = [slots.PartyMention(text=words, kind=trig.implied_party, name=None, denied=False,
+                                                 head=tok.i)]
         if "party_subject" in trig.requires and not party_mentions:
             # "our payment provider receives your name ...": the subject is the recipient
             party_mentions = [a for a in slots.actor_parties(ctx, tok) if a.kind != "self"]
@@ -812,6 +835,9 @@ class _SentenceReader:
                 actors = slots.named_agent_of_pair(ctx, tok)
         if actors:
             party_mentions = actors + [p for p in party_mentions if p.head not in {a.head for a in actors}]
+        if practice in ("storage", "transfer", "retention"):
+            # "stored on our servers and accessible to the public": the public reads it, it holds nothing
+            party_mentions = [p for p in party_mentions if p.kind != "public"]
         if practice == "processing" and head is not None and slots.is_tool(ctx, head) and all(
                 p.kind in ("self", "unspecified") for p in party_mentions):
             # "we have no access to or control over these cookies": the tools, not data they hold. "Advertisers

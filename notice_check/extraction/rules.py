@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from notice_check.errors import RuleError
-from notice_check.models import PRACTICES
+from notice_check.models import PARTY_KINDS, PRACTICES
 
 # Names a trigger may use in requires / requires_any / forbids; implemented in slots.py.
 CHECKS = frozenset(
@@ -37,7 +37,7 @@ CHECKS = frozenset(
         "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed", "located_party",
         "consented", "residual_store", "restrictive_relative", "negated_relative", "policy_scope", "signing_in",
         "generic_subject", "nothing_guaranteed", "pronoun_doer", "negated", "named_subject", "we_subject",
-        "personal_object",
+        "personal_object", "made_public", "non_data_holder", "site_kept", "site_object",
     }
 )
 
@@ -53,6 +53,7 @@ class Trigger:
     place_mode: str | None = None
     hedged: bool = False  # the claim is a possibility: modality "may" (see triggers.yml)
     yields_to_retention_when: str | None = None
+    implied_party: str | None = None  # the recipient's kind when the sentence names none ("becomes public")
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -139,7 +140,7 @@ def _trigger(where: str, raw: Any, index: int) -> Trigger:
         raise RuleError(f"trigger #{index + 1} has no id", source=where)
     rid = raw["id"]
     known = {"id", "practice", "pattern", "requires", "requires_any", "forbids", "place_mode", "hedged",
-             "yields_to_retention_when", "examples"}
+             "yields_to_retention_when", "implied_party", "examples"}
     unknown = set(raw) - known
     if unknown:
         raise RuleError(f"trigger {rid}: unknown field(s) {sorted(unknown)}", source=where)
@@ -164,6 +165,7 @@ def _trigger(where: str, raw: Any, index: int) -> Trigger:
         place_mode=raw.get("place_mode"),
         hedged=raw.get("hedged", False),
         yields_to_retention_when=raw.get("yields_to_retention_when"),
+        implied_party=raw.get("implied_party"),
         examples=raw.get("examples", {}) or {},
     )
 
@@ -226,5 +228,10 @@ def load_rules(directory: str | None = None) -> Rules:
         headings[practice] = re.compile(pattern, re.IGNORECASE)
     lex_where, lex_raw, lex_text = _read_yaml("lexicon.yml", base)
     lexicon = _lexicon(lex_where, lex_raw)
+    implied = lexicon.raw.get("implied_parties") or {}
+    for t in triggers:
+        if t.implied_party is not None and (t.implied_party not in implied or t.implied_party not in PARTY_KINDS):
+            raise RuleError(f"trigger {t.id}: implied_party {t.implied_party!r} is not a party kind with words in "
+                            f"{lex_where} implied_parties {sorted(implied)}", source=where)
     digest = hashlib.sha256((trig_text + "\0" + lex_text).encode()).hexdigest()[:12]
     return Rules(triggers=triggers, headings=headings, lexicon=lexicon, version=digest)

@@ -455,6 +455,9 @@ def _inherits_from_head(tok: Token) -> Token | None:
         return None  # "... may not be relevant to you, since the ways we collect, use, and disclose ... vary"
     if tok.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
         return None  # "will not be used for marketing and only shared with service providers": affirmed
+    if tok.dep_ == "conj" and tok.pos_ in ("ADJ", "VERB") and tok.head.pos_ == "ADP" and tok.head.dep_ in (
+            "agent", "prep") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return tok.head.head  # "will not be saved by us or viewable by others": hung on the "by" of the first
     if tok.dep_ == "conj":
         own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in own) and not any(
@@ -943,6 +946,65 @@ def looks_like_data(lex: Lexicon, text: str) -> bool:
     return bool(default_taxonomy().categories_for(text))
 
 
+def made_public(ctx: SentenceContext, tok: Token) -> Token | None:
+    """What the sentence says is public: "your reviews are public", "we may make your name public", "your
+    profile is publicly visible". None when it is not data, or the reader makes it public ("you can make your
+    profile public" is the reader's choice, not the organisation's disclosure)."""
+    gov = tok.head
+    thing: Token | None = None
+    if tok.lower_ == "publicly":
+        if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd"):
+            gov = gov.head  # "is publicly visible"
+        if any(c.dep_ == "neg" for t in (tok.head, gov) for c in t.children):
+            return None  # "is not publicly available": the negation is the head's, which the adverb cannot carry
+        if gov.lemma_.lower() not in _SHOWING and gov.lemma_.lower() not in _BECOMING:
+            return None
+    elif tok.dep_ == "ccomp" and gov.lemma_.lower() in ("make", "render"):
+        thing = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # "make your profile public"
+    elif tok.dep_ not in ("acomp", "oprd", "attr") or gov.lemma_.lower() not in _BECOMING:
+        return None
+    if gov.dep_ == "pcomp" or (gov.dep_ == "conj" and gov.head.dep_ == "pcomp"):
+        return None  # "prevent children from posting or publicly disclosing ...": an act kept from happening
+    if gov.dep_ == "relcl" and gov.head.head.lemma_.lower() in _TAKING:
+        return None  # "we may collect information that is publicly available": where data comes from
+    if thing is None:
+        thing = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if thing is not None and thing.lower_ in ("we", "i") or thing is None:
+            thing = next((c for c in gov.children if c.dep_ == "dobj"), None)  # "we display your name publicly"
+        if thing is None:  # "what you post is made public": the clause's "what"
+            clause = next((c for c in gov.children if c.dep_ in ("csubj", "csubjpass")), None)
+            thing = next((c for c in clause.children if c.lower_ in ("what", "whatever")), None) if clause else None
+    if thing is None:
+        return None
+    thing = _resolve_relative(thing)
+    if thing.lower_ in ("what", "whatever", "anything", "everything") and (thing.dep_ == "dobj" or any(
+            c.dep_ == "relcl" for c in thing.children)):
+        return thing  # "anything you write on the forums": what the reader posts
+    maker = next((c for c in gov.children if c.dep_ == "nsubj" and c.i != thing.i), None)
+    if maker is not None and (maker.lower_ in ctx.lex.words("user_subjects") or maker.lower_ in ("they", "he", "she")):
+        return None
+    if thing.pos_ == "PRON" or not ctx.lex.pattern("public_content").search(thing.lower_):
+        return None
+    return thing
+
+
+def non_data_holder(ctx: SentenceContext, tok: Token) -> bool:
+    """ "environments that are not available to the public": what the adjective is said of is no data."""
+    cop = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    subj = next((c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("which", "that", "who"):
+        return False
+    held = _resolve_relative(subj)
+    return held.pos_ in ("NOUN", "PROPN") and not looks_like_data(ctx.lex, held.lower_)
+
+
+_TAKING = {"collect", "obtain", "receive", "gather", "get", "use", "combine", "access", "buy", "acquire", "erase",
+           "delete", "remove", "supplement"}
+_BECOMING = {"be", "become", "make", "remain", "get", "render", "go"}
+_SHOWING = {"visible", "available", "accessible", "viewable", "searchable", "display", "show", "post", "publish",
+            "list", "share", "disclose"}
+
+
 # ---------------------------------------------------------------------- parties
 
 
@@ -1083,6 +1145,9 @@ def _own_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                 if excepted:  # "anyone other than our service providers": the party is who is left
                     text = text[: excepted.start()].rstrip(" ,")
                 kind = classify_party(ctx.lex, text)
+                if kind == "public" and (t.lower_ in ("between", "among", "amongst") or (
+                        t.lower_ == "with" and t.head.pos_ in ("NOUN", "PROPN") and t.head.head.i != tok.i)):
+                    continue  # "chats between you and other users", "the content of your chats with other users"
                 name = None
                 if kind is None:  # "a company acquiring our assets": the clause says who the company is
                     for clause in (c for c in g.children if c.dep_ in ("acl", "relcl")):
@@ -1468,7 +1533,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     """The claim is about what the user (or a reader) does, not the organisation: "you can share"."""
     users = ctx.lex.words("user_subjects")
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
-    if subject is not None and subject.lower_ in users:
+    if subject is not None and subject.lower_ in users and not _other_people(subject):
         return True
     after = ctx.doc[tok.i + 1 : tok.i + 5]
     if any(t.lower_ == "my" for t in after) and (after[:1].text.lower() == "my" or any(
@@ -1482,11 +1547,12 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
         if consented_to(ctx, cur):
             return False  # "you consent to the transfer of your data to the US": the organisation transfers
         for child in cur.children:
-            if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"}:
+            if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"} and not (
+                    _other_people(child)):
                 return True
             if child.dep_ == "nsubjpass" and child.lower_ in users and cur.lemma_.lower() in _BEING_SOMEWHERE:
                 return True  # "the fact that you are located in Sao Paulo": where the reader is, not the data
-            if child.dep_ == "agent" and any(g.lower_ in users for g in child.children):
+            if child.dep_ == "agent" and any(g.lower_ in users and not _other_people(g) for g in child.children):
                 return True
             if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and cur.dep_ == "relcl" and (
                 cur.head.lemma_.lower() not in ("we", "company")
@@ -1521,6 +1587,11 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
 
 
 _BEING_SOMEWHERE = {"locate", "base", "situate", "reside", "domicile", "station"}
+
+
+def _other_people(tok: Token) -> bool:
+    """ "other users may view your profile", "read by fellow members": people the data reaches, not the reader."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("other", "fellow") for c in tok.children)
 
 
 def consented_to(ctx: SentenceContext, tok: Token) -> bool:

@@ -290,3 +290,25 @@ def test_a_denial_of_sharing_with_anyone_reaches_service_providers(check_example
     assert "sms_verification" in {r.key for r in finding.manifest_refs}
     third = check_example("line-2021", "We never share your phone number with third parties.").findings
     assert all("sms_verification" not in {r.key for r in f.manifest_refs} for f in third if f.practice == "sharing")
+
+
+# --------------------------------------------------------------------------- the public
+
+
+@pytest.mark.parametrize("polarity", ["affirm", "deny"])
+def test_what_other_users_or_the_public_can_see_is_not_in_the_manifest(polarity) -> None:
+    # a manifest lists recipients; "your reviews become public" is neither supported nor contradicted by them
+    m = with_disclosures({"key": "d1", "recipient": "broker", "categories": ["user"]})
+    a = claim("sharing", "Your reviews become public.", polarity=polarity, parties=["public"])
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "unverifiable"
+    assert "what other users or the public can see" in finding.message
+
+
+def test_a_disclosure_to_the_public_does_not_disclose_the_recipients_of_the_manifest() -> None:
+    # the same sentence with an unnamed party would cover the broker; the public covers no recipient
+    m = with_disclosures({"key": "d1", "recipient": "broker", "categories": ["user"]})
+    public = claim("sharing", "Your profile is visible to other users.", parties=["public"])
+    unnamed = claim("sharing", "We may share your profile.", parties=None)
+    assert only(compare([public], m), "undisclosed", "sharing")
+    assert not only(compare([unnamed], m), "undisclosed", "sharing")

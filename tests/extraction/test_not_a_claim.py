@@ -93,3 +93,16 @@ def test_engaging_a_provider_discloses_it_as_a_recipient(claims):
 ])
 def test_using_things_that_are_not_parties_is_not_sharing(claims, text):
     assert not [a for a in claims(text) if a.practice == "sharing"], text
+
+
+@pytest.mark.parametrize(("text", "stored"), [
+    ("This notice does not cover sites run and maintained by other companies.", False),
+    ("Our pages link to websites maintained by other organizations.", False),
+    ("Some sharing buttons on our pages are hosted by a third party.", False),
+    ("The print edition, maintained by a partner publisher, has its own policy.", False),
+    # what the other party keeps is data, or a place is named: still storage
+    ("The information you enter is maintained by our payment provider.", True),
+    ("Our website is hosted by a provider in Ireland.", True),
+])
+def test_a_site_another_party_runs_is_not_where_data_is_stored(claims, text, stored):
+    assert bool([a for a in claims(text) if a.practice == "storage"]) is stored, text

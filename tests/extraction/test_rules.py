@@ -84,3 +84,13 @@ def test_hedged_must_be_true_or_false(tmp_path):
     (base / "triggers.yml").write_text(text)
     with pytest.raises(RuleError, match="hedged must be true or false"):
         load_rules(str(base))
+
+
+@pytest.mark.parametrize("kind", ["audience", "unspecified"])
+def test_an_implied_party_needs_a_kind_and_its_words(tmp_path, kind):
+    """ "becomes public" names no recipient: the trigger says which, and the lexicon the words recorded."""
+    base = _copy_rules(tmp_path)
+    text = (base / "triggers.yml").read_text().replace("implied_party: public", f"implied_party: {kind}", 1)
+    (base / "triggers.yml").write_text(text)
+    with pytest.raises(RuleError, match="implied_party"):
+        load_rules(str(base))
