@@ -800,6 +800,9 @@ class _SentenceReader:
         if governor is not None:
             may = may or slots.is_may(ctx, governor)
         data_text, head = slots.data_phrase(ctx, governor if governor is not None else tok, avoid)
+        thing = slots.made_public(ctx, tok) if "made_public" in trig.requires else None
+        if thing is not None:  # "anything you write in the forums becomes public", "your email address"
+            data_text, head = slots.public_thing_text(thing), thing
         if head is not None and "engaged_party" in trig.requires and any(
                 ctx.doc[p.head] in head.subtree for p in party_mentions):
             data_text, head = None, None  # "we use a variety of ad networks to ...": the object is the party

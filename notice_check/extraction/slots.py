@@ -969,7 +969,7 @@ def made_public(ctx: SentenceContext, tok: Token) -> Token | None:
         return None  # "we may collect information that is publicly available": where data comes from
     if thing is None:
         thing = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if thing is not None and thing.lower_ in ("we", "i") or thing is None:
+        if thing is None or thing.lower_ in ("we", "i"):
             thing = next((c for c in gov.children if c.dep_ == "dobj"), None)  # "we display your name publicly"
         if thing is None:  # "what you post is made public": the clause's "what"
             clause = next((c for c in gov.children if c.dep_ in ("csubj", "csubjpass")), None)
@@ -986,6 +986,14 @@ def made_public(ctx: SentenceContext, tok: Token) -> Token | None:
     if thing.pos_ == "PRON" or not ctx.lex.pattern("public_content").search(thing.lower_):
         return None
     return thing
+
+
+def public_thing_text(thing: Token) -> str:
+    """The words of what made_public found: "anything you write in the forums" keeps its clause."""
+    if thing.lower_ in ("what", "whatever", "anything", "everything"):
+        head = thing.head if thing.dep_ == "dobj" and thing.head.dep_ in ("csubj", "csubjpass") else thing
+        return tokens_text(t for t in head.subtree if t.dep_ != "punct" or t.i < head.right_edge.i)
+    return tokens_text(_phrase_tokens(thing, set()))
 
 
 def non_data_holder(ctx: SentenceContext, tok: Token) -> bool:

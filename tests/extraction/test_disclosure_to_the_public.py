@@ -158,3 +158,13 @@ def test_visiting_a_site_is_no_access_to_data(claims):
     text = "Anything you post there may be read by any member of the public who visits or accesses these websites."
     assert [a for a in _of(claims, text, "processing") if any(p.kind == "public" for p in a.parties)
             and "websites" in (a.data.text if a.data else "")] == []
+
+
+@pytest.mark.parametrize(("text", "data"), [
+    ("Anything you write in the forums becomes public.", "Anything you write in the forums"),
+    ("What you post on the message board is made publicly available.", "What you post on the message board"),
+    ("We may make your reviews public.", "your reviews"),
+])
+def test_what_is_made_public_is_the_data(claims, text, data):
+    found = [a for a in claims(text) if a.rule == "sharing.public.v1"]
+    assert [a.data.text if a.data else None for a in found] == [data]
