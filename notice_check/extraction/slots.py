@@ -1543,6 +1543,9 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
     if subject is not None and subject.lower_ in users and not _other_people(subject):
         return True
+    if subject is not None and subject.lemma_.lower() in ("person", "people", "individual") and any(
+            c.dep_ == "relcl" for c in subject.children) and not classify_party(ctx.lex, tokens_text(subject.subtree)):
+        return True  # "people who visit our site may share their data": visitors, as the reader is
     after = ctx.doc[tok.i + 1 : tok.i + 5]
     if any(t.lower_ == "my" for t in after) and (after[:1].text.lower() == "my" or any(
             t.lower_ in ("or", "and", "/") for t in after[:2])):

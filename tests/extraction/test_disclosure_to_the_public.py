@@ -168,3 +168,19 @@ def test_visiting_a_site_is_no_access_to_data(claims):
 def test_what_is_made_public_is_the_data(claims, text, data):
     found = [a for a in claims(text) if a.rule == "sharing.public.v1"]
     assert [a.data.text if a.data else None for a in found] == [data]
+
+
+# ---------------------------------------------------------------- recipients named by what they do
+
+
+@pytest.mark.parametrize("text", [
+    "We may pass your contact details to the authors whose sites we manage.",
+    "We may also give your postal address to people who will send you catalogues of their products.",
+])
+def test_recipients_named_by_what_they_do_are_third_parties(claims, text):
+    found = _of(claims, text, "sharing")
+    assert [(a.polarity, _kinds([a])) for a in found] == [("affirm", ["third_party"])]
+
+
+def test_people_described_by_what_they_do_on_the_site_are_no_discloser(claims):
+    assert _of(claims, "People who visit our site may share their photos.", "sharing") == []
