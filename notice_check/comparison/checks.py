@@ -422,7 +422,9 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
     prep = {"transfer": "to", "processing": "through"}.get(a.practice, "with")
     if kinds == {"public"}:
         # "your reviews become public", "other users may view your profile": a manifest lists recipients
-        return _cannot(ctx, f"{ctx.act(a)} {data} {prep} {parties}",
+        who = parties[:1].lower() + parties[1:]  # "Other users see ...": the sentence's capital, not a name
+        seen = f"{who} {'cannot' if a.polarity == 'deny' else 'can'} see {data}"
+        return _cannot(ctx, seen if a.practice == "processing" else f"{ctx.act(a)} {data} {prep} {parties}",
                        "the manifest records recipients, not what other users or the public can see")
     matching, named = _recipients(a, ctx, pool, kinds)
     covered, coarse = ctx.split(a, matching)

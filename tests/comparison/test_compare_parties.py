@@ -305,6 +305,15 @@ def test_what_other_users_or_the_public_can_see_is_not_in_the_manifest(polarity)
     assert "what other users or the public can see" in finding.message
 
 
+def test_other_users_seeing_the_data_is_said_as_seeing() -> None:
+    m = with_disclosures({"key": "d1", "recipient": "broker", "categories": ["user"]})
+    a = claim("processing", "Other users can see your profile.", parties=["public"])
+    finding = judged(compare([a], m), a)
+    assert finding.verdict == "unverifiable"
+    assert "can see your personal data, but the manifest records recipients" in finding.message
+    assert "process" not in finding.message
+
+
 def test_a_disclosure_to_the_public_does_not_disclose_the_recipients_of_the_manifest() -> None:
     # the same sentence with an unnamed party would cover the broker; the public covers no recipient
     m = with_disclosures({"key": "d1", "recipient": "broker", "categories": ["user"]})
