@@ -1541,7 +1541,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     """The claim is about what the user (or a reader) does, not the organisation: "you can share"."""
     users = ctx.lex.words("user_subjects")
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
-    if subject is not None and subject.lower_ in users and not _other_people(subject):
+    if subject is not None and subject.lower_ in users and not _other_people(subject, tok):
         return True
     if subject is not None and subject.lemma_.lower() in ("person", "people", "individual") and any(
             c.dep_ == "relcl" for c in subject.children) and not classify_party(ctx.lex, tokens_text(subject.subtree)):
@@ -1559,11 +1559,11 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return False  # "you consent to the transfer of your data to the US": the organisation transfers
         for child in cur.children:
             if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"} and not (
-                    _other_people(child)):
+                    _other_people(child, tok)):
                 return True
             if child.dep_ == "nsubjpass" and child.lower_ in users and cur.lemma_.lower() in _BEING_SOMEWHERE:
                 return True  # "the fact that you are located in Sao Paulo": where the reader is, not the data
-            if child.dep_ == "agent" and any(g.lower_ in users and not _other_people(g) for g in child.children):
+            if child.dep_ == "agent" and any(g.lower_ in users and not _other_people(g, tok) for g in child.children):
                 return True
             if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and cur.dep_ == "relcl" and (
                 cur.head.lemma_.lower() not in ("we", "company")
@@ -1600,9 +1600,16 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
 _BEING_SOMEWHERE = {"locate", "base", "situate", "reside", "domicile", "station"}
 
 
-def _other_people(tok: Token) -> bool:
-    """ "other users may view your profile", "read by fellow members": people the data reaches, not the reader."""
-    return any(c.dep_ in ("amod", "det") and c.lower_ in ("other", "fellow") for c in tok.children)
+def _other_people(people: Token, tok: Token) -> bool:
+    """ "other users may view your profile", "read by fellow members": people the data reaches, not the reader.
+    Only as the ones who see, read or collect it: "other users may share your posts" is their act, as the
+    reader's would be, not the organisation's."""
+    return tok.lemma_.lower() in _REACHING and any(
+        c.dep_ in ("amod", "det") and c.lower_ in ("other", "fellow") for c in people.children)
+
+
+_REACHING = {"see", "view", "read", "access", "collect", "use", "receive", "get", "obtain", "find", "search",
+             "browse", "know", "visible", "viewable", "searchable", "accessible", "available"}
 
 
 def consented_to(ctx: SentenceContext, tok: Token) -> bool:

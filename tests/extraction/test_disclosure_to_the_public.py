@@ -102,6 +102,17 @@ def test_the_reader_who_is_one_of_the_other_users_still_speaks_as_the_reader(cla
     assert _of(claims, "Other users can share photos with you.", "sharing") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Other users may share your posts with their friends.",
+    "Other users may copy or save the content you post.",
+    "Other users can forward your messages to anyone.",
+    "Your posts may be shared by other users.",
+])
+def test_what_other_users_do_with_the_data_is_not_the_organisations_practice(claims, text):
+    # they see, read or collect it (above); what they then do with it is their act, as the reader's would be
+    assert [a for a in claims(text) if a.practice in ("sharing", "storage", "transfer", "retention")] == []
+
+
 # ---------------------------------------------------------------- other users as whom the data is about
 
 
