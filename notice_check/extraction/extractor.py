@@ -383,6 +383,9 @@ CHECKS: dict[str, Check] = {
     "party": lambda c, t: bool(_parties(c, t)),
     "non_data_object": _non_data_object,
     "site_kept": _site_kept,
+    # "this privacy policy is available to the public": the subject is a document or a place, not data
+    "site_subject": lambda c, t: any(ch.dep_ in ("nsubj", "nsubjpass") and c.lex.pattern("shown_things").search(
+        ch.lower_) for ch in (t.head if t.dep_ in ("acomp", "oprd") else t).children),
     # "any member of the public who accesses these websites": visiting a site is no access to data
     "site_object": lambda c, t: any(ch.dep_ == "dobj" and c.lex.pattern("kept_sites").search(ch.lower_)
                                     for ch in t.children),
@@ -551,7 +554,7 @@ TREE_CHECKS = frozenset({
     "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
     "party_subject", "concession", "generic_subject", "nothing_guaranteed",
     "authority_subject", "engaged_party", "named_subject", "we_subject", "personal_object", "made_public",
-    "non_data_holder", "site_object",
+    "non_data_holder", "site_object", "site_subject",
 })
 
 

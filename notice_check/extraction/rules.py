@@ -37,7 +37,7 @@ CHECKS = frozenset(
         "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed", "located_party",
         "consented", "residual_store", "restrictive_relative", "negated_relative", "policy_scope", "signing_in",
         "generic_subject", "nothing_guaranteed", "pronoun_doer", "negated", "named_subject", "we_subject",
-        "personal_object", "made_public", "non_data_holder", "site_kept", "site_object",
+        "personal_object", "made_public", "non_data_holder", "site_kept", "site_object", "site_subject",
     }
 )
 
