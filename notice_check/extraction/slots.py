@@ -952,20 +952,21 @@ def made_public(ctx: SentenceContext, tok: Token) -> Token | None:
     profile public" is the reader's choice, not the organisation's disclosure)."""
     gov = tok.head
     thing: Token | None = None
+    becoming = ctx.lex.words("made_public", "becoming")
     if tok.lower_ == "publicly":
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd"):
             gov = gov.head  # "is publicly visible"
         if any(c.dep_ == "neg" for t in (tok.head, gov) for c in t.children):
             return None  # "is not publicly available": the negation is the head's, which the adverb cannot carry
-        if gov.lemma_.lower() not in _SHOWING and gov.lemma_.lower() not in _BECOMING:
+        if gov.lemma_.lower() not in ctx.lex.words("made_public", "showing") | becoming:
             return None
     elif tok.dep_ == "ccomp" and gov.lemma_.lower() in ("make", "render"):
         thing = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # "make your profile public"
-    elif tok.dep_ not in ("acomp", "oprd", "attr") or gov.lemma_.lower() not in _BECOMING:
+    elif tok.dep_ not in ("acomp", "oprd", "attr") or gov.lemma_.lower() not in becoming:
         return None
     if gov.dep_ == "pcomp" or (gov.dep_ == "conj" and gov.head.dep_ == "pcomp"):
         return None  # "prevent children from posting or publicly disclosing ...": an act kept from happening
-    if gov.dep_ == "relcl" and gov.head.head.lemma_.lower() in _TAKING:
+    if gov.dep_ == "relcl" and gov.head.head.lemma_.lower() in ctx.lex.words("made_public", "taking"):
         return None  # "we may collect information that is publicly available": where data comes from
     if thing is None:
         thing = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1004,13 +1005,6 @@ def non_data_holder(ctx: SentenceContext, tok: Token) -> bool:
         return False
     held = _resolve_relative(subj)
     return held.pos_ in ("NOUN", "PROPN") and not looks_like_data(ctx.lex, held.lower_)
-
-
-_TAKING = {"collect", "obtain", "receive", "gather", "get", "use", "combine", "access", "buy", "acquire", "erase",
-           "delete", "remove", "supplement"}
-_BECOMING = {"be", "become", "make", "remain", "get", "render", "go"}
-_SHOWING = {"visible", "available", "accessible", "viewable", "searchable", "display", "show", "post", "publish",
-            "list", "share", "disclose"}
 
 
 # ---------------------------------------------------------------------- parties
@@ -1541,7 +1535,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     """The claim is about what the user (or a reader) does, not the organisation: "you can share"."""
     users = ctx.lex.words("user_subjects")
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
-    if subject is not None and subject.lower_ in users and not _other_people(subject, tok):
+    if subject is not None and subject.lower_ in users and not _other_people(ctx, subject, tok):
         return True
     if subject is not None and subject.lemma_.lower() in ("person", "people", "individual") and any(
             c.dep_ == "relcl" for c in subject.children) and not classify_party(ctx.lex, tokens_text(subject.subtree)):
@@ -1559,11 +1553,12 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return False  # "you consent to the transfer of your data to the US": the organisation transfers
         for child in cur.children:
             if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"} and not (
-                    _other_people(child, tok)):
+                    _other_people(ctx, child, tok)):
                 return True
             if child.dep_ == "nsubjpass" and child.lower_ in users and cur.lemma_.lower() in _BEING_SOMEWHERE:
                 return True  # "the fact that you are located in Sao Paulo": where the reader is, not the data
-            if child.dep_ == "agent" and any(g.lower_ in users and not _other_people(g, tok) for g in child.children):
+            if child.dep_ == "agent" and any(g.lower_ in users and not _other_people(ctx, g, tok)
+                                             for g in child.children):
                 return True
             if child.dep_ == "nsubj" and child.lower_ in ("who", "that") and cur.dep_ == "relcl" and (
                 cur.head.lemma_.lower() not in ("we", "company")
@@ -1600,16 +1595,13 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
 _BEING_SOMEWHERE = {"locate", "base", "situate", "reside", "domicile", "station"}
 
 
-def _other_people(people: Token, tok: Token) -> bool:
+def _other_people(ctx: SentenceContext, people: Token, tok: Token) -> bool:
     """ "other users may view your profile", "read by fellow members": people the data reaches, not the reader.
     Only as the ones who see, read or collect it: "other users may share your posts" is their act, as the
     reader's would be, not the organisation's."""
-    return tok.lemma_.lower() in _REACHING and any(
+    return tok.lemma_.lower() in ctx.lex.words("made_public", "reaching") and any(
         c.dep_ in ("amod", "det") and c.lower_ in ("other", "fellow") for c in people.children)
 
-
-_REACHING = {"see", "view", "read", "access", "collect", "use", "receive", "get", "obtain", "find", "search",
-             "browse", "know", "visible", "viewable", "searchable", "accessible", "available"}
 
 
 def consented_to(ctx: SentenceContext, tok: Token) -> bool:
