@@ -201,6 +201,10 @@ def _non_data_object(ctx: SentenceContext, tok: Token) -> bool:
     return head.pos_ in ("NOUN", "PROPN") and not personal
 
 
+# the plain words for data: a phrase with one of them is data, whatever else it names ("website information")
+_DATA_NOUNS = re.compile(r"\b(data|information|details)\b", re.I)
+
+
 def _site_kept(ctx: SentenceContext, tok: Token) -> bool:
     """ "websites maintained by other organizations", "features hosted by a third party": whoever runs a site
     keeps the site, which says nothing of where the organisation's data is (unless a place is named)."""
@@ -210,7 +214,7 @@ def _site_kept(ctx: SentenceContext, tok: Token) -> bool:
     if head is None and tok.dep_ == "acl":
         head, text = tok.head, tok.head.text
     return head is not None and bool(ctx.lex.pattern("kept_sites").search(head.lower_)) and not (
-        re.search(r"\b(data|information|details)\b", text or "", re.I))
+        _DATA_NOUNS.search(text or ""))
 
 
 def _data_of(ctx: SentenceContext, tok: Token) -> bool:
@@ -254,9 +258,7 @@ def _data_object(ctx: SentenceContext, tok: Token) -> bool:
 
 
 def _non_data_only(ctx: SentenceContext, text: str) -> bool:
-    return bool(ctx.lex.non_data_objects.search(text)) and not re.search(
-        r"\b(data|information|details)\b", text, re.I
-    )
+    return bool(ctx.lex.non_data_objects.search(text)) and not _DATA_NOUNS.search(text)
 
 
 def _secure_modifier(ctx: SentenceContext, tok: Token) -> bool:
