@@ -3,6 +3,7 @@
     python bench/cross_check.py                          # latest version of each OTA notice x each example
     python bench/cross_check.py --example line-2021      # one manifest of corpora/examples (repeatable)
     python bench/cross_check.py --count                  # only the number of distinct contradicted sentences
+    python bench/cross_check.py --unread                 # only the findings nobody has judged yet
     python bench/cross_check.py --corpus mapp            # MAPP's 64 English app policies instead (the probe
                                                          # of the held-out corpus; see bench/real_audit.py)
     python bench/cross_check.py --corpus c3pa            # C3PA's 400 CCPA-era policies (their annotated
@@ -117,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--example", action="append", help="a folder of corpora/examples (default: all)")
     ap.add_argument("--count", action="store_true", help="print only the number of contradicted sentences")
+    ap.add_argument("--unread", action="store_true", help="print only the findings bench/cross_check_judged.yml "
+                    "has no verdict for (what a change of the rules added)")
     ap.add_argument("--corpus", choices=("ota", "mapp", "c3pa"), default="ota",
                     help="the notices to check (default ota)")
     args = ap.parse_args(argv)
@@ -136,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     read = [verdicts.get((sentence_key(sentence), practice, example)) for example, _, practice, _, sentence in found]
     if not args.count:
         for (example, service, practice, message, sentence), verdict in zip(found, read, strict=True):
+            if args.unread and verdict is not None:
+                continue
             mark = "" if verdict is None else f" (read: {'true' if verdict else 'FALSE'})"
             print(f"[{example}] {service} {practice}{mark}: {message}\n    \"{sentence[:400]}\"\n")
     for line in skipped:

@@ -56,3 +56,20 @@ def test_cross_check_readings_are_well_formed():
         assert item["manifest"] in manifests, item
         assert item["verdict"] in (True, False), item
         assert 10 <= len(item["why"]) <= 100, item  # the reader's words, never quoted notice text
+
+
+def test_tosdr_case_expectations_are_well_formed():
+    cases = yaml.safe_load((BENCH / "tosdr_cases.yml").read_text(encoding="utf-8"))["cases"]
+    practices = {"storage", "processing", "transfer", "sharing", "sale", "retention", "encryption",
+                 "law_enforcement", "collection"}
+    labels = [c["label"] for c in cases.values()]
+    assert len(labels) == len(set(labels)), "two cases print under one label"
+    for key, case in cases.items():
+        assert re.fullmatch(r"[a-z0-9_]+", key), key  # the case name as bench/tosdr.py keys it
+        assert set(case) <= {"label", "expect", "contrary"} and {"label", "expect"} <= set(case), key
+        for rule in (case["expect"], case.get("contrary")):
+            if rule is None:
+                continue
+            assert set(rule) <= {"practices", "polarity", "period", "legal_condition"}, key
+            assert rule["practices"] and set(rule["practices"]) <= practices, key
+            assert rule.get("polarity", "any") in {"affirm", "deny", "any"}, key

@@ -435,7 +435,8 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "business_transfer_context": [lex_regex("business_transfer_context")],
     "data_among_assets": [lex_regex("business_transfer")],
     "tracker_object": [lex_regex("tracker_words")],
-    "self_negated": [lex_words("negation", "neg_words"), lex_words("negation", "negative_determiners"),
+    "self_negated": [lex_words("negation", "neg_words"), lex_words("negation", "glued_negations"),
+                     lex_words("negation", "negative_determiners"),
                      words("none", "nothing", "neither", "nobody", "no", "nor"),
                      lex_lemmas("check_words", "prohibit_verbs"), lex_regex("negation", "negative_phrases")],
 }

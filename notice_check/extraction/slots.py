@@ -458,6 +458,10 @@ def _inherits_from_head(tok: Token) -> Token | None:
     if tok.dep_ == "conj" and tok.pos_ in ("ADJ", "VERB") and tok.head.pos_ == "ADP" and tok.head.dep_ in (
             "agent", "prep") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
         return tok.head.head  # "will not be saved by us or viewable by others": hung on the "by" of the first
+    if tok.dep_ == "dep" and tok.pos_ in ("VERB", "NOUN") and tok.head.pos_ == "VERB" and tok.head.i < tok.i and \
+            tok.doc[tok.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                                                      for c in tok.children):
+        return tok.head  # "will not sell, rent, or trade": a list item the parser left unlabelled
     if tok.dep_ == "conj":
         own = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in own) and not any(
@@ -505,8 +509,9 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             if child.i in contrastive:
                 continue
             if child.dep_ in ("neg", "advmod", "preconj", "det") and child.lower_ in neg_words:
-                if child.dep_ == "det" or child.doc[child.i + 1 : child.i + 3].text.lower() == "limited to":
-                    continue  # "includes but is not limited to the use of encryption": no denial
+                if (child.dep_ == "det" and not (cur.i == tok.i and tok.pos_ == "NOUN")) or \
+                        child.doc[child.i + 1 : child.i + 3].text.lower() == "limited to":
+                    continue  # "includes but is not limited to the use of encryption": no denial ("no sale": one)
                 return True
             if child.dep_ in ("advmod", "prep", "npadvmod") and child.i < cur.i and (
                     cur.i == tok.i or cur.i == conj_head(tok).i) and ctx.lex.negative_phrases.search(
@@ -531,6 +536,11 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
                                                         for g in c.children) for c in cur.children):
             return True
         nxt = _inherits_from_head(cur)
+        if nxt is None and cur.dep_ == "acl" and _to_infinitive(cur) and cur.head.lemma_.lower() in ctx.lex.words(
+                "negation", "intent_nouns"):
+            nxt = cur.head  # "we do not have any plans to sell your data", "we have no way to read your messages"
+        if nxt is None:
+            nxt = business_of(cur)  # "we are not in the business of selling your data"
         if nxt is None and cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.dep_ in (
             "dobj", "nsubj", "nsubjpass", "pobj", "attr", "acomp", "compound", "npadvmod"
         ):
@@ -796,6 +806,8 @@ def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
         for dep in ("nsubjpass", "dobj", "obj"):
             found = [child for child in kids if child.dep_ == dep]
             found = [child for child in found if not _hyphen_piece(child)] or found
+            if cur.i != tok.i:  # "you authorize us to transfer ...": the climb reached who is let, not what
+                found = [child for child in found if child.lower_ not in ("us", "me")]
             if dep == "nsubjpass" and len(found) > 1:  # "information you submit to ... contact you is never sold"
                 found = [child for child in found if child.lower_ not in ("you", "us", "me", "we")] or found
             if found:  # two passive subjects are a parse of two clauses as one: the nearer is the verb's
@@ -892,7 +904,7 @@ def member_of(tok: Token) -> Token | None:
         return None
     if verb.lemma_ == "be":
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return obj if obj is not None else tok.head.head  # "among" hung on the data itself
 
 
@@ -904,9 +916,12 @@ def _membership_copula(tok: Token) -> Token | None:
     for _ in range(3):
         if cur.dep_ not in ("prep", "attr", "pobj", "dobj") or cur.head.i == cur.i:
             return None
+        via = cur
         cur = cur.head
         if cur.lemma_ == "be" or (cur.lemma_ == "include" and tok.head.lower_ == "among"):
             return cur
+        if via.lower_ == "as" and cur.pos_ == "VERB" and tok.head.head.lower_ == "one":
+            return cur  # "your information may be transferred as one of our business assets"
     return None
 
 
@@ -1061,7 +1076,7 @@ def classify_party(lex: Lexicon, text: str) -> str | None:
 
 
 _JOINED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
-_PARTY_PREPS = {"with", "to", "by", "among", "between", "amongst", "towards"}
+_PARTY_PREPS = {"with", "to", "onto", "by", "among", "between", "amongst", "towards"}
 # capitalised words that name a rule or a thing, not a company: "under Applicable Laws", "(HTTP status code)"
 _NOT_A_PARTY = re.compile(r"\b(laws?|regulations?|rules?|acts?|terms|polic(y|ies)|codes?|directives?|agreements?|"
                           r"settings?|features?|services?|products?)\b", re.I)
@@ -1534,6 +1549,8 @@ def _span_text(tok: Token) -> str:
 def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     """The claim is about what the user (or a reader) does, not the organisation: "you can share"."""
     users = ctx.lex.words("user_subjects")
+    if tok.pos_ == "VERB" and consented_to(ctx, conj_head(tok)) and conj_head(tok).dep_ == "xcomp":
+        return False  # "you authorize us to transfer, store and use your data": "us" does it
     subject = active_subject(tok)  # "users are registered and can share photos": the list's subject
     if subject is not None and subject.lower_ in users and not _other_people(ctx, subject, tok):
         return True
@@ -1548,11 +1565,13 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             tok.lower_.endswith("ing")):
         return True  # "to facilitate your log ins and your sharing of content between these accounts"
     cur = tok
+    described = False  # "because they are end-to-end encrypted": "they" is what the predicate describes
     for _ in range(6):
         if consented_to(ctx, cur):
             return False  # "you consent to the transfer of your data to the US": the organisation transfers
+        pronouns = set() if described and cur.lemma_ == "be" else {"they", "he", "she"}
         for child in cur.children:
-            if child.dep_ in ("nsubj", "expl") and child.lower_ in users | {"they", "he", "she"} and not (
+            if child.dep_ in ("nsubj", "expl") and child.lower_ in users | pronouns and not (
                     _other_people(ctx, child, tok)):
                 return True
             if child.dep_ == "nsubjpass" and child.lower_ in users and cur.lemma_.lower() in _BEING_SOMEWHERE:
@@ -1588,6 +1607,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             return True  # "please contact us: 1. by sending an email to ...": a list of the reader's ways
         if cur.head.i == cur.i or cur.dep_ in ("relcl",):
             return False
+        described = cur.i == tok.i and cur.dep_ in ("acomp", "attr") and cur.tag_ in ("VBN", "JJ")
         cur = cur.head
     return False
 
@@ -1607,10 +1627,24 @@ def _other_people(ctx: SentenceContext, people: Token, tok: Token) -> bool:
 def consented_to(ctx: SentenceContext, tok: Token) -> bool:
     """ "You consent to the transfer of your data to ...", "you agree to our processing data in ...": what the
     reader agrees to is the organisation's practice, named by a noun or gerund after "to"."""
+    if tok.dep_ == "xcomp" and tok.pos_ == "VERB" and _organisation_let(ctx, tok.head):
+        return True  # "you authorize us to transfer your data to the US", "you consent to us transferring ..."
     if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "to":
         return False
     verb = tok.head.head
     return verb.lemma_.lower() in ctx.lex.words("consent_verbs") and tok.pos_ in ("NOUN", "VERB")
+
+
+def _organisation_let(ctx: SentenceContext, verb: Token) -> bool:
+    """The reader (the subject) consents to, or authorizes, "us": the organisation does what follows."""
+    users = ctx.lex.words("user_subjects")
+    if not any(c.dep_ == "nsubj" and c.lower_ in users for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _LETTING - {"ask", "require", "instruct"}:
+        return any(c.dep_ == "dobj" and c.lower_ == "us" for c in verb.children)
+    return lemma in ctx.lex.words("consent_verbs") and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "us" for g in c.children) for c in verb.children)
 
 
 def device_lifetime(ctx: SentenceContext, tok: Token, on_device: bool) -> bool:
@@ -2171,13 +2205,23 @@ def definition(ctx: SentenceContext, tok: Token) -> bool:
     )
 
 
+def business_of(tok: Token) -> Token | None:
+    """The "be" of "we are (not) in the business of selling data": what the organisation does, not a topic."""
+    of = tok.head
+    business = of.head
+    if tok.dep_ != "pcomp" or of.lower_ != "of" or business.lemma_.lower() != "business" or business.dep_ != "pobj":
+        return None
+    holder = business.head.head
+    return holder if business.head.lower_ == "in" and holder.lemma_ == "be" else None
+
+
 def topic_mention(ctx: SentenceContext, tok: Token) -> bool:
     """"Information about encrypting your backups", "from collecting and saving it": a topic."""
     if tok.dep_ in ("pcomp", "pobj") and tok.tag_ == "VBG" and tok.head.lower_ in (
         "about", "regarding", "concerning", "on", "from", "to", "for", "of", "before", "after", "without", "like",
         "as", "including"
     ):
-        return True
+        return business_of(tok) is None  # but "we are not in the business of selling your data" is a claim
     if tok.pos_ == "NOUN":
         first = conj_head(tok)
         prep = first.head
