@@ -17,7 +17,8 @@ was not tuned on. bench/tosdr_cases.yml says, per case, which practice and polar
 
 The labels are weak: points can be unmoderated, and a quote can be cut mid-sentence. Quotes are HTML
 fragments; they are reduced to text (as `extract` does with a fetched page) and read as one notice each.
-Services are split in two halves (alternately, by name): errors were read on the tuned half only.
+Services are split in two halves (alternately, by name; see `added` in the cases file): errors were read on
+the tuned half only.
 
 Reads ../shared/corpora/tosdr-legacy/points_relevant_claim_types.derived.jsonl.gz at run time (never
 copied into the project). Set NOTICE_CHECK_CORPORA to move it.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -73,9 +75,13 @@ def load_points(cases: dict) -> list[dict]:
     return points
 
 
-def service_halves(points: list[dict]) -> tuple[set[str], set[str]]:
-    services = sorted({p["service"] for p in points})
-    return set(services[0::2]), set(services[1::2])
+def service_halves(points: list[dict], cases: dict) -> tuple[set[str], set[str]]:
+    """Tuned and held-out services: alternating by name over the first round's cases, by hash after."""
+    first = sorted({p["service"] for p in points if not cases[p["case"]].get("added")})
+    tuned, held_out = set(first[0::2]), set(first[1::2])
+    for service in {p["service"] for p in points} - set(first):
+        (tuned if hashlib.sha1(service.encode("utf-8")).digest()[0] % 2 == 0 else held_out).add(service)
+    return tuned, held_out
 
 
 def extract_points(points: list[dict], n_process: int) -> list[list]:
@@ -101,6 +107,10 @@ def _matches(a, rule: dict | None) -> bool:
                                                                            for c in a.conditions)):
         return False
     if rule.get("polarity", "any") not in ("any", a.polarity):
+        return False
+    if rule.get("party") and not any(p.kind != "self" for p in a.parties):
+        return False
+    if rule.get("category") and not any(rule["category"] in c for c in (a.data.categories if a.data else [])):
         return False
     return not rule.get("period") or bool(a.retention and (a.retention.max_days is not None or a.retention.until))
 
@@ -132,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     points = [p for p in every if p["language"] == "en"]
     per_point = extract_points(points, args.n_process)
     took = time.perf_counter() - t0
-    tuned, held_out = service_halves(every)  # fixed by every quote, whatever its language
+    tuned, held_out = service_halves(every, cases)  # fixed by every quote, whatever its language
     rows: dict[str, dict] = {k: {"label": c["label"], "n": 0, "found": 0, "contrary": 0,
                                  "has_contrary": "contrary" in c, "tuned": [0, 0], "held-out": [0, 0],
                                  "moderated": [0, 0]} for k, c in cases.items()}

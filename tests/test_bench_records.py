@@ -66,10 +66,11 @@ def test_tosdr_case_expectations_are_well_formed():
     assert len(labels) == len(set(labels)), "two cases print under one label"
     for key, case in cases.items():
         assert re.fullmatch(r"[a-z0-9_]+", key), key  # the case name as bench/tosdr.py keys it
-        assert set(case) <= {"label", "expect", "contrary"} and {"label", "expect"} <= set(case), key
+        assert set(case) <= {"label", "expect", "contrary", "added"} and {"label", "expect"} <= set(case), key
+        assert case.get("added", 2) >= 2, key  # the first round's cases carry no "added": they fix the halves
         for rule in (case["expect"], case.get("contrary")):
             if rule is None:
                 continue
-            assert set(rule) <= {"practices", "polarity", "period", "legal_condition"}, key
+            assert set(rule) <= {"practices", "polarity", "period", "legal_condition", "party", "category"}, key
             assert rule["practices"] and set(rule["practices"]) <= practices, key
             assert rule.get("polarity", "any") in {"affirm", "deny", "any"}, key

@@ -494,6 +494,9 @@ def _fragment(ctx: SentenceContext, tok: Token) -> bool:
     """A line with no final stop whose root is a noun ("Personal Data that is directly collected in
     third-party services"): a heading or a table label, not a statement."""
     text = ctx.text.strip()
+    if slots.conj_head(tok).dep_ != "relcl" and not any(c.dep_ == "mark" for c in tok.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in tok.children):
+        return False  # "Location data: we collect the approximate location of your device" (quoted without its stop)
     return bool(text) and text[-1] not in ".!?;:)\"'”’" and tok.sent.root.pos_ in ("NOUN", "PROPN")
 
 

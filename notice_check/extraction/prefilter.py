@@ -421,7 +421,7 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "nonself_party_by": _PARTY_ANY,
     "party": [parties(), words("us", "we"), proper_noun],
     "party_subject": [parties(but={"self", "public_authority"})],
-    "engaged_party": [parties(only={"processor", "third_party", "advertiser", "affiliate"})],
+    "engaged_party": [parties(only={"processor", "third_party", "advertiser", "affiliate"}), proper_noun],
     "authority_party": [parties(only={"public_authority"})],
     "authority_subject": [parties(only={"public_authority"})],
     "authority_holder": [parties(only={"public_authority"})],

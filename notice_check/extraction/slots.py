@@ -1050,10 +1050,14 @@ def proper_name(ctx: SentenceContext, ids: set[int]) -> str | None:
         low = t.lower_
         if t.i in places:
             continue  # "our EU partners": a place, not a name
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and len(low) > 1 and not any(
-                low.startswith(stem) for stem in stems) and low not in _NAME_STOPS:
-            return text
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and len(low) > 1 and low not in _NAME_STOPS and (
+                not any(low.startswith(stem) for stem in stems) or _camel_case(t.text)):
+            return text  # "SendGrid" starts like "senders", but a capital inside a word makes it a brand
     return None
+
+
+def _camel_case(word: str) -> bool:
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
 _NAME_STOPS = {"our", "the", "its", "their", "your", "these", "those", "such", "other", "certain", "select",
@@ -2155,13 +2159,17 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     # "we employ other companies to perform ...", parsed with the companies as the clause's subject
     objects += [g for c in clauses if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
     for obj in objects:
-        for member in _conj_chain(_through_quantity(obj)):
+        behind = _through_quantity(obj)
+        # "we use the services of SendGrid to send e-mails": whoever renders services is another company
+        serving = behind is not obj and obj.lemma_.lower() in ("service", "services", "help", "assistance")
+        for member in _conj_chain(behind):
             text = _noun_text(member)
             kind = classify_party(ctx.lex, text)
             if looks_like_data(ctx.lex, text):
                 continue  # "use employee data to train models": data, not a party
             described = purpose or any(c.dep_ in ("relcl", "acl") for c in member.children)
-            if kind is None and described and member.pos_ == "PROPN" and tok.lemma_.lower() in _NAMED_ENGAGED:
+            if kind is None and described and member.pos_ == "PROPN" and (
+                    tok.lemma_.lower() in _NAMED_ENGAGED or serving):
                 # "we partner with ValueClick to serve ads": whoever the organisation partners with is another
                 # company, named here by its name alone
                 name = proper_name(ctx, _phrase_ids(member))
@@ -2171,7 +2179,33 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
             if kind in _ENGAGED_KINDS and described:
                 found.append(PartyMention(text=text, kind=kind, name=proper_name(ctx, _phrase_ids(member)),
                                           denied=False, head=member.i))
+        found += _tracker_owners(ctx, tok, obj)
     return found
+
+
+def _tracker_owners(ctx: SentenceContext, tok: Token, obj: Token) -> list[PartyMention]:
+    """"We use the Facebook pixel", "Google Analytics cookies", "cookies from Google": a named company's tracker
+    on our pages sends it what it reads."""
+    if tok.lemma_.lower() not in _TRACKER_USES or obj.dep_ != "dobj" or not ctx.lex.pattern("tracker_words").search(
+            obj.text):
+        return []
+    owners = [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    owners += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+               for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    found = []
+    for owner in owners:
+        for member in _conj_chain(owner):
+            name = proper_name(ctx, _phrase_ids(member))
+            if name and (any(w.lower() in ctx.lex.words("tracker_technologies") for w in re.findall(r"\w+", name))
+                         or ctx.lex.pattern("tracker_words").search(name)):
+                continue  # "Flash cookies", "session ID cookies", "Cookies, web beacons": a kind of tracker
+            if name and classify_party(ctx.lex, name) in (None, "third_party", "advertiser"):
+                found.append(PartyMention(text=name, kind="third_party", name=name, denied=False, head=member.i))
+    return found
+
+
+# verbs by which the organisation puts another company's tracker on its pages
+_TRACKER_USES = {"use", "employ", "deploy", "integrate", "embed", "utilize", "utilise"}
 
 
 def modifier(ctx: SentenceContext, tok: Token) -> bool:
@@ -2321,10 +2355,12 @@ def subject_party(ctx: SentenceContext, tok: Token) -> str | None:
         kinds = [classify_party(ctx.lex, _noun_text(c)) for c in subj.children if c.dep_ == "conj"]
         return next((k for k in kinds if k not in (None, "self")), None)
     kind = classify_party(ctx.lex, tokens_text(t for t in subj.subtree if t.i not in _relcl_ids(subj)))
-    if kind is None:  # "Contractors and other service providers ... receive"
+    if kind in (None, "self"):  # "Contractors and other service providers ... receive"; "our staff or the
+        # staff of our service providers may process ...": the other conjunct does it too
         kind = next((k for c in subj.children if c.dep_ == "conj"
-                     for k in [classify_party(ctx.lex, _noun_text(c))] if k), None)
-    return kind if kind != "self" else None
+                     for k in [classify_party(ctx.lex, _noun_text(_through_quantity(c)))] if k not in (None, "self")),
+                    None)
+    return kind
 
 
 def _to_infinitive(tok: Token) -> bool:
@@ -2564,7 +2600,7 @@ def _through_quantity(tok: Token) -> Token:
 
 _QUANTITY_WORDS = {"some", "many", "most", "all", "several", "one", "each", "any", "certain", "few", "none",
                    "variety", "number", "range", "set", "list", "couple", "handful", "host", "services", "service",
-                   "help", "assistance", "network"}
+                   "help", "assistance", "network", "staff", "employees", "personnel"}
 
 
 def is_question(ctx: SentenceContext, tok: Token) -> bool:

@@ -132,3 +132,62 @@ def test_they_who_do_something_are_still_people(claims):
 def test_passing_data_onto_a_party_is_sharing(claims):
     found = _of(claims, "We may pass your contact details onto our partners.", "sharing")
     assert found and {p.kind for p in found[0].parties} == {"third_party"}
+
+
+# ---------------------------------------------------------------- second round: providers, labels without a stop
+
+
+def test_the_services_of_a_named_company_make_it_a_recipient(claims):
+    found = _of(claims, "We use the services of MailGrid to send transactional emails.", "sharing")
+    assert found and [(p.kind, p.name) for p in found[0].parties] == [("unspecified", "MailGrid")]
+
+
+@pytest.mark.parametrize("text", [
+    "We use the services of our own data centre to host your files.",
+    "You can use the services of MailGrid to share photos.",
+])
+def test_our_own_services_or_the_readers_use_of_a_company_are_no_recipient(claims, text):
+    assert _of(claims, text, "sharing") == []
+
+
+def test_the_staff_of_providers_next_to_ours_are_providers(claims):
+    found = _of(claims, "Our staff or the staff of our service providers may process your information.", "processing")
+    assert found and {p.kind for p in found[0].parties} == {"self", "processor"}
+
+
+def test_our_staff_alone_is_no_other_party(claims):
+    assert _of(claims, "Our staff may process your information.", "processing") == []
+
+
+def test_a_labelled_statement_quoted_without_its_stop_is_a_claim(claims):
+    text = "Location Information: We collect the approximate location of your device based on its IP address"
+    found = _of(claims, text, "collection")
+    assert found and "user.location.imprecise" in found[0].data.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Information we collect from third parties",
+    "The types of data we collect, the uses we make of it, and whether we may share that information",
+])
+def test_headings_and_topics_without_a_stop_stay_no_claim(claims, text):
+    assert [a for a in claims(text) if a.practice in ("collection", "sharing")] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We use the Facebook pixel to measure how our ads perform.", ["Facebook"]),
+    ("We use both Facebook and Twitter pixel tags.", ["Facebook", "Twitter"]),
+    ("Our website uses Google Analytics cookies.", ["Google Analytics"]),
+])
+def test_a_named_companys_tracker_on_our_pages_reports_to_it(claims, text, names):
+    found = _of(claims, text, "sharing")
+    assert found and [(p.kind, p.name) for p in found[0].parties] == [("third_party", n) for n in names]
+
+
+@pytest.mark.parametrize("text", [
+    "We use Flash cookies to play videos.",
+    "We use both session ID cookies and persistent cookies.",
+    "We may use Cookies, web beacons or similar technologies to improve our website.",
+    "We use cookies to remember your preferences.",
+])
+def test_a_kind_of_tracker_names_no_company(claims, text):
+    assert _of(claims, text, "sharing") == []
