@@ -334,6 +334,15 @@ def parties(*, only: set[str] | None = None, but: set[str] = frozenset()) -> Cal
                                   if (only is None or p["kind"] in only) and p["kind"] not in but)
 
 
+def both(first: Callable[[Sources], Test], second: Callable[[Sources], Test]) -> Callable[[Sources], Test]:
+    """Two cues at once: the sentence must show both."""
+    def build(s: Sources) -> Test:
+        a, b = first(s), second(s)
+        return lambda v: a(v) and b(v)
+
+    return build
+
+
 def proper_noun(_s: Sources) -> Test:
     """slots.parties takes any proper noun as an unnamed party: a capitalised word after the first."""
     return lambda v: v.inner_capital
@@ -421,7 +430,9 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "nonself_party_by": _PARTY_ANY,
     "party": [parties(), words("us", "we"), proper_noun],
     "party_subject": [parties(but={"self", "public_authority"})],
-    "engaged_party": [parties(only={"processor", "third_party", "advertiser", "affiliate"}), proper_noun],
+    # a party word; or a name with a tracker ("the Facebook pixel") or with services ("the services of SendGrid")
+    "engaged_party": [parties(only={"processor", "third_party", "advertiser", "affiliate"}),
+                      both(proper_noun, lex_regex("tracker_words")), both(proper_noun, words("services", "service"))],
     "authority_party": [parties(only={"public_authority"})],
     "authority_subject": [parties(only={"public_authority"})],
     "authority_holder": [parties(only={"public_authority"})],
