@@ -541,6 +541,8 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
             nxt = cur.head  # "we do not have any plans to sell your data", "we have no way to read your messages"
         if nxt is None:
             nxt = business_of(cur)  # "we are not in the business of selling your data"
+        if nxt is None and cur.i == tok.i and cur.dep_ == "advmod" and cur.pos_ == "ADV":
+            nxt = cur.head  # "is not publicly available": the adverb's head carries the negation
         if nxt is None and cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.dep_ in (
             "dobj", "nsubj", "nsubjpass", "pobj", "attr", "acomp", "compound", "npadvmod"
         ):
@@ -971,8 +973,6 @@ def made_public(ctx: SentenceContext, tok: Token) -> Token | None:
     if tok.lower_ == "publicly":
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "oprd"):
             gov = gov.head  # "is publicly visible"
-        if any(c.dep_ == "neg" for t in (tok.head, gov) for c in t.children):
-            return None  # "is not publicly available": the negation is the head's, which the adverb cannot carry
         if gov.lemma_.lower() not in ctx.lex.words("made_public", "showing") | becoming:
             return None
     elif tok.dep_ == "ccomp" and gov.lemma_.lower() in ("make", "render"):

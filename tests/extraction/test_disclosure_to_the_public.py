@@ -43,12 +43,21 @@ def test_data_made_public_is_disclosed_to_the_public(claims, text, polarity):
     "This privacy notice is public.",  # not data
     "You can make your profile public in the settings.",  # the reader's choice
     "You may choose to share your photos publicly.",  # the reader shares
-    "We make sure that deleted posts are not publicly available.",  # the negation is the head's
     "Most records held by a public body are public.",  # "public body" is no disclosure; a record is not data here
 ])
 def test_public_that_discloses_nothing(claims, text):
     assert [a for a in _of(claims, text, "sharing") if a.rule == "sharing.public.v1" and a.polarity == "affirm"] \
         == []
+
+
+@pytest.mark.parametrize("text", [
+    "We make sure that deleted posts are not publicly available.",
+    "Your profile is not publicly visible.",
+])
+def test_not_publicly_is_a_denial_the_adverb_takes_from_its_head(claims, text):
+    found = _of(claims, text, "sharing")
+    assert [(a.polarity, a.rule) for a in found] == [("deny", "sharing.public.v1")]
+    assert [p.kind for a in found for p in a.parties] == ["public"]
 
 
 # ---------------------------------------------------------------- "visible to other users", "viewable by the public"
