@@ -2186,8 +2186,8 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
 def _tracker_owners(ctx: SentenceContext, tok: Token, obj: Token) -> list[PartyMention]:
     """"We use the Facebook pixel", "Google Analytics cookies", "cookies from Google": a named company's tracker
     on our pages sends it what it reads."""
-    if tok.lemma_.lower() not in _TRACKER_USES or obj.dep_ != "dobj" or not ctx.lex.pattern("tracker_words").search(
-            obj.text):
+    if tok.lemma_.lower() not in ctx.lex.words("tracker_uses") or obj.dep_ != "dobj" or not ctx.lex.pattern(
+            "tracker_words").search(obj.text):
         return []
     owners = [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
     owners += [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
@@ -2202,10 +2202,6 @@ def _tracker_owners(ctx: SentenceContext, tok: Token, obj: Token) -> list[PartyM
             if name and classify_party(ctx.lex, name) in (None, "third_party", "advertiser"):
                 found.append(PartyMention(text=name, kind="third_party", name=name, denied=False, head=member.i))
     return found
-
-
-# verbs by which the organisation puts another company's tracker on its pages
-_TRACKER_USES = {"use", "employ", "deploy", "integrate", "embed", "utilize", "utilise"}
 
 
 def modifier(ctx: SentenceContext, tok: Token) -> bool:

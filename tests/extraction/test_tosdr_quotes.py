@@ -30,18 +30,12 @@ def _of(claims, text, practice):
     ("We wont share your email address with anyone.", "sharing", "deny"),
     # what the organisation's business is
     ("We are not in the business of selling your information to others.", "sale", "deny"),
-])
-def test_denials_the_parser_hides(claims, text, practice, polarity):
-    found = _of(claims, text, practice)
-    assert found and {a.polarity for a in found} == {polarity}
-
-
-@pytest.mark.parametrize(("text", "practice", "polarity"), [
+    # their affirmed twins stay affirmed
     ("Acme will sell, rent, or trade your personal data to other companies.", "sale", "affirm"),
     ("We have plans to sell anonymised reports to researchers.", "sale", "affirm"),
     ("We sell your data to advertisers.", "sale", "affirm"),
 ])
-def test_their_affirmed_twins_stay_affirmed(claims, text, practice, polarity):
+def test_denials_the_parser_hides_and_their_affirmed_twins(claims, text, practice, polarity):
     found = _of(claims, text, practice)
     assert found and {a.polarity for a in found} == {polarity}
 
