@@ -430,9 +430,11 @@ CUES: dict[str, list[Callable[[Sources], Test]]] = {
     "nonself_party_by": _PARTY_ANY,
     "party": [parties(), words("us", "we"), proper_noun],
     "party_subject": [parties(but={"self", "public_authority"})],
-    # a party word; or a name with a tracker ("the Facebook pixel") or with services ("the services of SendGrid")
+    # a party word; or a name with a tracker ("the Facebook pixel"), with services ("the services of SendGrid") or
+    # with a provider's task ("we use Mailchimp to send newsletters")
     "engaged_party": [parties(only={"processor", "third_party", "advertiser", "affiliate"}),
-                      both(proper_noun, lex_regex("tracker_words")), both(proper_noun, words("services", "service"))],
+                      both(proper_noun, lex_regex("tracker_words")), both(proper_noun, words("services", "service")),
+                      both(proper_noun, lex_lemmas("check_words", "provider_tasks"))],
     "authority_party": [parties(only={"public_authority"})],
     "authority_subject": [parties(only={"public_authority"})],
     "authority_holder": [parties(only={"public_authority"})],

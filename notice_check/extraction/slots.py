@@ -1043,7 +1043,7 @@ def proper_name(ctx: SentenceContext, ids: set[int]) -> str | None:
     while words and words[0].dep_ in ("det", "poss"):
         words = words[1:]  # "the Facebook Companies" is named "Facebook Companies"
     text = tokens_text(words)
-    if _NOT_A_PARTY.search(text):
+    if _NOT_A_PARTY.search(text) and not _CLOUD_BRAND.search(text):
         return None
     places = {i for m in ctx.mentions for i in range(m.span.start, m.span.end)}
     for t in words:
@@ -1051,9 +1051,16 @@ def proper_name(ctx: SentenceContext, ids: set[int]) -> str | None:
         if t.i in places:
             continue  # "our EU partners": a place, not a name
         if t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and len(low) > 1 and low not in _NAME_STOPS and (
-                not any(low.startswith(stem) for stem in stems) or _camel_case(t.text)):
+                not any(_inflects(low, stem) for stem in stems) or _camel_case(t.text)):
             return text  # "SendGrid" starts like "senders", but a capital inside a word makes it a brand
     return None
+
+
+def _inflects(word: str, stem: str) -> bool:
+    """The word is the stem with an ending ("Providers", "Affiliates", "Agencies"), not a name that merely
+    begins like it ("Mailchimp", "Cloudflare", "Allianz"): a long stem takes an ending of up to four letters, a
+    short one (often a piece of a pattern: "all", "web", "mail") only a plural "s"."""
+    return word.startswith(stem) and len(word) - len(stem) <= (4 if len(stem) >= 5 else 1)
 
 
 def _camel_case(word: str) -> bool:
@@ -1079,6 +1086,8 @@ def classify_party(lex: Lexicon, text: str) -> str | None:
     return None
 
 
+# "Amazon Web Services", "Alibaba Cloud Services": a company, though its name ends in "Services"
+_CLOUD_BRAND = re.compile(r"\b[A-Z][\w.]+ (Web|Cloud) Services\b")
 _JOINED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 _PARTY_PREPS = {"with", "to", "onto", "by", "among", "between", "amongst", "towards"}
 # capitalised words that name a rule or a thing, not a company: "under Applicable Laws", "(HTTP status code)"
@@ -2158,22 +2167,38 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     purpose = bool(clauses)
     # "we employ other companies to perform ...", parsed with the companies as the clause's subject
     objects += [g for c in clauses if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    # "we use Stripe as our payment processor": the "as" phrase says what kind of party the name is
+    role = next((classify_party(ctx.lex, _noun_text(g)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ == "pobj"), None)
+    role = role if role in _ENGAGED_KINDS else None
+    # "we use Amazon Web Services to host our servers": a name given work a provider does is a provider
+    tasks = ctx.lex.words("check_words", "provider_tasks")
+    tasked = any(c.lemma_.lower() in tasks for c in clauses)
     for obj in objects:
         behind = _through_quantity(obj)
         # "we use the services of SendGrid to send e-mails": whoever renders services is another company
         serving = behind is not obj and obj.lemma_.lower() in ("service", "services", "help", "assistance")
-        for member in _conj_chain(behind):
+        chain = _conj_chain(behind)
+        # a name on its own, or two or three joined by "and": not a list of address lines or of features
+        short = obj.dep_ == "dobj" and len(chain) <= 3
+        for member in chain:
             text = _noun_text(member)
             kind = classify_party(ctx.lex, text)
             if looks_like_data(ctx.lex, text):
                 continue  # "use employee data to train models": data, not a party
+            plain = short and not any(ch.isdigit() for ch in text)
+            if kind is None and role is not None and member.pos_ == "PROPN" and plain:
+                name = proper_name(ctx, _phrase_ids(member))
+                if name:
+                    found.append(PartyMention(text=text, kind=role, name=name, denied=False, head=member.i))
+                continue
             described = purpose or any(c.dep_ in ("relcl", "acl") for c in member.children)
             if kind is None and described and member.pos_ == "PROPN" and (
-                    tok.lemma_.lower() in _NAMED_ENGAGED or serving):
+                    tok.lemma_.lower() in _NAMED_ENGAGED or serving or (tasked and plain)):
                 # "we partner with ValueClick to serve ads": whoever the organisation partners with is another
                 # company, named here by its name alone
                 name = proper_name(ctx, _phrase_ids(member))
-                if name:
+                if name and not (tasked and _technology_name(ctx, name)):
                     found.append(PartyMention(text=text, kind="unspecified", name=name, denied=False, head=member.i))
                 continue
             if kind in _ENGAGED_KINDS and described:
@@ -2181,6 +2206,12 @@ def engaged_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                                           denied=False, head=member.i))
         found += _tracker_owners(ctx, tok, obj)
     return found
+
+
+def _technology_name(ctx: SentenceContext, name: str) -> bool:
+    """"Flash Local Storage Objects", "Cookies": a capitalised name of a technology, not of a company."""
+    return any(w.lower() in ctx.lex.words("tracker_technologies") for w in re.findall(r"\w+", name)) or bool(
+        ctx.lex.pattern("tracker_words").search(name))
 
 
 def _tracker_owners(ctx: SentenceContext, tok: Token, obj: Token) -> list[PartyMention]:
@@ -2196,8 +2227,7 @@ def _tracker_owners(ctx: SentenceContext, tok: Token, obj: Token) -> list[PartyM
     for owner in owners:
         for member in _conj_chain(owner):
             name = proper_name(ctx, _phrase_ids(member))
-            if name and (any(w.lower() in ctx.lex.words("tracker_technologies") for w in re.findall(r"\w+", name))
-                         or ctx.lex.pattern("tracker_words").search(name)):
+            if name and _technology_name(ctx, name):
                 continue  # "Flash cookies", "session ID cookies", "Cookies, web beacons": a kind of tracker
             if name and classify_party(ctx.lex, name) in (None, "third_party", "advertiser"):
                 found.append(PartyMention(text=name, kind="third_party", name=name, denied=False, head=member.i))

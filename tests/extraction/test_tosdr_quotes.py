@@ -185,3 +185,31 @@ def test_a_named_companys_tracker_on_our_pages_reports_to_it(claims, text, names
 ])
 def test_a_kind_of_tracker_names_no_company(claims, text):
     assert _of(claims, text, "sharing") == []
+
+
+# ---------------------------------------------------------------- third round: providers named by their name alone
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("We use Stripe as our payment processor.", ("processor", "Stripe")),
+    ("We use Mailchimp to send our newsletters.", ("unspecified", "Mailchimp")),
+    ("We use Amazon Web Services to host our servers.", ("unspecified", "Amazon Web Services")),
+    ("We use Cloudflare to serve our website.", ("unspecified", "Cloudflare")),
+])
+def test_a_provider_named_by_its_name_alone_receives_the_data(claims, text, party):
+    found = _of(claims, text, "sharing")
+    assert found and [(p.kind, p.name) for p in found[0].parties] == [party]
+
+
+@pytest.mark.parametrize("text", [
+    "We use SSL to encrypt your data.",  # a tool, not a provider's task
+    "We use Flash Local Storage Objects to store your preferences.",  # a technology's name
+    "You can use Stripe to pay for your order.",  # the reader's use
+])
+def test_a_named_tool_or_the_readers_choice_is_no_recipient(claims, text):
+    assert _of(claims, text, "sharing") == []
+
+
+def test_a_defined_term_for_providers_stays_a_kind_not_a_name(claims):
+    found = _of(claims, "We share your data with our Service Providers.", "sharing")
+    assert found and [(p.kind, p.name) for p in found[0].parties] == [("processor", None)]
