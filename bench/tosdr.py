@@ -38,14 +38,17 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-from opp115 import LEGAL_CONDITION  # the same reading of "disclose ... when required by law"
+from opp115 import (  # the same batch reading as OPP-115's segments, and of "disclose ... when required by law"
+    LEGAL_CONDITION,
+    build_sentences,
+    run_extractor,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPORA = Path(os.environ.get("NOTICE_CHECK_CORPORA", ROOT.parent / "shared" / "corpora"))
 POINTS = CORPORA / "tosdr-legacy" / "points_relevant_claim_types.derived.jsonl.gz"
 CASES = Path(__file__).resolve().parent / "tosdr_cases.yml"
-BASE = 1_000_000  # sentence offsets of quote i are shifted by i * BASE so one batch maps back
 
 
 def case_key(name: str) -> str:
@@ -82,21 +85,6 @@ def service_halves(points: list[dict], cases: dict) -> tuple[set[str], set[str]]
     for service in {p["service"] for p in points} - set(first):
         (tuned if hashlib.sha1(service.encode("utf-8")).digest()[0] % 2 == 0 else held_out).add(service)
     return tuned, held_out
-
-
-def extract_points(points: list[dict], n_process: int) -> list[list]:
-    from notice_check.document import load_document
-    from notice_check.extraction import extract_sentences
-
-    sentences = []
-    for i, p in enumerate(points):
-        doc = load_document("-", data=p["text"].encode("utf-8"))
-        for s in doc.sentences:
-            sentences.append(s.model_copy(update={"start": s.start + i * BASE, "end": s.end + i * BASE}))
-    per_point: list[list] = [[] for _ in points]
-    for a in extract_sentences(sentences, prefilter=True, n_process=n_process):
-        per_point[a.evidence.start // BASE].append(a)
-    return per_point
 
 
 def _matches(a, rule: dict | None) -> bool:
@@ -140,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     every = load_points(cases)
     points = [p for p in every if p["language"] == "en"]
-    per_point = extract_points(points, args.n_process)
+    sentences, _, _ = build_sentences(points)  # each quote read as one notice, all parsed in one batch
+    per_point, _ = run_extractor(sentences, len(points), prefilter=True, n_process=args.n_process)
     took = time.perf_counter() - t0
     tuned, held_out = service_halves(every, cases)  # fixed by every quote, whatever its language
     rows: dict[str, dict] = {k: {"label": c["label"], "n": 0, "found": 0, "contrary": 0,

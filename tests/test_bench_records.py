@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from notice_check.models import PRACTICES
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
@@ -31,13 +33,11 @@ def test_real_notice_audit_is_well_formed():
     assert len({i["id"] for i in items}) == len(items), "a claim is judged twice"
     for note in data["samples"].values():  # a note, or a sample of another corpus than OTA
         assert isinstance(note, str) or (set(note) == {"corpus", "note"} and note["corpus"] in {"ota", "mapp"}), note
-    practices = {"storage", "processing", "transfer", "sharing", "sale", "retention", "encryption",
-                 "law_enforcement", "collection"}
     for item in items:
         assert set(item) == {"id", "sentence", "sample", "practice", "verdict", "why"}, item
         assert re.fullmatch(r"[0-9a-f]{12}", item["id"]) and re.fullmatch(r"[0-9a-f]{12}", item["sentence"]), item
         assert item["sample"] in data["samples"], item
-        assert item["practice"] in practices, item
+        assert item["practice"] in PRACTICES, item
         assert item["verdict"] in {"correct", "detail", "wrong"}, item
         assert 10 <= len(item["why"]) <= 100, item  # a short note in our words, never quoted notice text
     # a held-out sample never draws from a sentence an earlier sample read
@@ -60,8 +60,6 @@ def test_cross_check_readings_are_well_formed():
 
 def test_tosdr_case_expectations_are_well_formed():
     cases = yaml.safe_load((BENCH / "tosdr_cases.yml").read_text(encoding="utf-8"))["cases"]
-    practices = {"storage", "processing", "transfer", "sharing", "sale", "retention", "encryption",
-                 "law_enforcement", "collection"}
     labels = [c["label"] for c in cases.values()]
     assert len(labels) == len(set(labels)), "two cases print under one label"
     for key, case in cases.items():
@@ -72,5 +70,5 @@ def test_tosdr_case_expectations_are_well_formed():
             if rule is None:
                 continue
             assert set(rule) <= {"practices", "polarity", "period", "legal_condition", "party", "category"}, key
-            assert rule["practices"] and set(rule["practices"]) <= practices, key
+            assert rule["practices"] and set(rule["practices"]) <= set(PRACTICES), key
             assert rule.get("polarity", "any") in {"affirm", "deny", "any"}, key

@@ -1636,7 +1636,6 @@ def _other_people(ctx: SentenceContext, people: Token, tok: Token) -> bool:
         c.dep_ in ("amod", "det") and c.lower_ in ("other", "fellow") for c in people.children)
 
 
-
 def consented_to(ctx: SentenceContext, tok: Token) -> bool:
     """ "You consent to the transfer of your data to ...", "you agree to our processing data in ...": what the
     reader agrees to is the organisation's practice, named by a noun or gerund after "to"."""
