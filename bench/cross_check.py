@@ -8,6 +8,7 @@
                                                          # of the held-out corpus; see bench/real_audit.py)
     python bench/cross_check.py --corpus c3pa            # C3PA's 400 CCPA-era policies (their annotated
                                                          # passages; never read while writing rules)
+    python bench/cross_check.py --corpus opp115          # OPP-115's 95 whole policies (2015-era US sites)
 
 A real company's sentences judged against a manifest it never wrote: a finding is *contradicted* only when the
 sentence makes a claim the manifest refutes, so each one is either such a claim (WhatsApp's end-to-end
@@ -120,14 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", action="store_true", help="print only the number of contradicted sentences")
     ap.add_argument("--unread", action="store_true", help="print only the findings bench/cross_check_judged.yml "
                     "has no verdict for (what a change of the rules added)")
-    ap.add_argument("--corpus", choices=("ota", "mapp", "c3pa"), default="ota",
+    ap.add_argument("--corpus", choices=("ota", "mapp", "c3pa", "opp115"), default="ota",
                     help="the notices to check (default ota)")
     args = ap.parse_args(argv)
     if args.corpus == "ota" and not versions(None):
         print(f"no notices under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2
     tarball = {"mapp": CORPORA / "mapp" / "MAPP_Corpus.tar.gz",
-               "c3pa": CORPORA / "c3pa" / "C3PA_Annotations_and_Crawl.tar.gz"}.get(args.corpus)
+               "c3pa": CORPORA / "c3pa" / "C3PA_Annotations_and_Crawl.tar.gz",
+               "opp115": CORPORA / "opp-115" / "sanitized_policies"}.get(args.corpus)
     if tarball is not None and not tarball.exists():
         print(f"no {args.corpus.upper()} corpus under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2

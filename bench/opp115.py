@@ -171,7 +171,7 @@ def adjudicated_precision(keys: list[tuple], gold: dict, preds: list[dict], held
     data = yaml.safe_load(ADJUDICATED.read_text(encoding="utf-8"))
     verdicts = {(i["segment"], i["label"]): i["verdict"] for i in data["items"]}
     rows = []
-    for lab in ("retention", "encryption", "transfer", "sharing", "law_enforcement"):
+    for lab in ("retention", "encryption", "transfer", "sharing", "sharing:deny", "sale (kw)", "law_enforcement"):
         tp = fp = 0
         fps: set[str] = set()
         for key, pred in zip(keys, preds, strict=True):

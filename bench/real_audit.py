@@ -127,8 +127,23 @@ def c3pa_notices() -> list[tuple[str, str, bytes]]:
     return out
 
 
+OPP115_POLICIES = CORPORA / "opp-115" / "sanitized_policies"
+
+
+def opp115_notices() -> list[tuple[str, str, bytes]]:
+    """(policy, file name, bytes) of OPP-115's 95 sanitized policies (2015-era US websites) as HTML pages: the
+    release joins the annotated segments with "|||", which become paragraph breaks."""
+    out = []
+    for path in sorted(OPP115_POLICIES.glob("*.html"), key=lambda p: int(p.name.split("_", 1)[0])):
+        html = path.read_text(encoding="utf-8", errors="replace").replace("|||", "<br><br>")
+        out.append((path.stem, path.name, f"<html><body><p>{html}</p></body></html>".encode()))
+    return out
+
+
 def corpus_notices(corpus: str) -> list[tuple[str, str, bytes | None]]:
     """(service, path or file name, bytes or None to read the path) of one corpus's notices."""
+    if corpus == "opp115":
+        return opp115_notices() if OPP115_POLICIES.exists() else []
     if corpus == "mapp":
         return mapp_notices() if MAPP.exists() else []
     if corpus == "c3pa":

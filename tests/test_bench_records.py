@@ -20,7 +20,8 @@ def test_opp115_adjudications_are_well_formed():
     for item in items:
         assert set(item) == {"segment", "label", "verdict", "why"}, item
         assert re.fullmatch(r"\d+_[\w.-]+#\d+", item["segment"]), item
-        assert item["label"] in {"retention", "encryption", "transfer", "sharing", "law_enforcement"}, item
+        assert item["label"] in {"retention", "encryption", "transfer", "sharing", "sharing:deny", "sale (kw)",
+                                 "law_enforcement"}, item
         assert item["verdict"] in {"claim", "error"}, item
         assert 10 <= len(item["why"]) <= 120, item  # a short note in our words, never quoted notice text
     sampled = [i for i in items if i["label"] == "sharing"]

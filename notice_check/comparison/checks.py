@@ -443,7 +443,8 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         counter, narrowed = _narrowed_denial(ctx, a, counter)
         doubts = narrowed + doubts
         counter, excepted = _excepted(ctx, a, counter)
-        doubts = excepted + doubts
+        counter, party_excepted = _excepted_parties(ctx, a, counter)  # "with anyone other than our providers"
+        doubts = party_excepted + excepted + doubts
         return decide(
             ctx,
             claim,
@@ -460,11 +461,14 @@ def check_parties(a: Assertion, ctx: Context) -> Judgement:
         claim = f"{ctx.act(a)} {data} only {prep} {parties}"
         others_covered, _ = ctx.split(a, [f for f in pool if f not in matching and f.relationship != "self"])
         counter = [Counter(f, ("party",), _party_clause(f, ctx.held(a, f))) for f in others_covered]
+        # "what you provide at those sites will only be shared with those vendors": a limit the manifest lacks
+        counter, excepted = _excepted(ctx, a, counter)
         return decide(
             ctx,
             claim,
             counter=counter,
             confirming=covered,
+            doubts=excepted,
             sections=sections,
             universal=True,
             needs_confirming=True,

@@ -191,6 +191,9 @@ def _non_data_object(ctx: SentenceContext, tok: Token) -> bool:
     if head.lemma_.lower() in slots.PERSON_NOUNS and head.pos_ == "NOUN" and not any(
             c.dep_ == "case" for c in head.children):  # "subscribers' personal information" is data
         return True  # "provide products to account owners, their licensed end users": people, not data
+    if ctx.lex.non_data_objects.fullmatch(head.lower_) and not ctx.lex.data_words.search(text) and \
+            not slots.looks_like_data(ctx.lex, head.text):
+        return True  # "we sell children's products": goods for children, no data about them (a payment is data)
     if slots.looks_like_data(ctx.lex, text):
         return False
     if ctx.lex.non_data_objects.search(text):

@@ -126,13 +126,15 @@ _POSTCODE = re.compile(r"^(\d{5}(-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?)$")  # a US ZIP c
 
 def _postal_address(span: Span) -> bool:
     """A place inside a postal address: a postcode follows it within a few names ("Chicago, Illinois 60606",
-    "London EC1A 1BB"), before any verb."""
+    "London EC1A 1BB"), before any verb, or comes right before it ("CA 93013, USA")."""
     for tok in span.doc[span.end : span.end + 5]:
         if _POSTCODE.match(tok.text):
             return True
         if tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON") or tok.text in (".", ";", ":"):
-            return False
-    return False
+            break
+    # "..., Carpinteria, CA 93013, USA": the country closes the address, after its postcode
+    before = span.doc[max(0, span.start - 3) : span.start]
+    return len(before) >= 2 and before[-1].text == "," and any(_POSTCODE.match(t.text) for t in before[:-1])
 
 
 def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:

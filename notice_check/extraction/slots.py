@@ -453,8 +453,11 @@ def _inherits_from_head(tok: Token) -> Token | None:
     if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.lemma_ == "be" and any(
             c.dep_ == "acomp" for c in tok.head.children):
         return None  # "... may not be relevant to you, since the ways we collect, use, and disclose ... vary"
-    if tok.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children):
-        return None  # "will not be used for marketing and only shared with service providers": affirmed
+    if tok.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in ("only", "instead", "rather")
+                                  for c in tok.children):
+        # "will not be used for marketing and only shared with service providers", "does not store any in the
+        # PRC, and instead stores it in Israel": affirmed
+        return None
     if tok.dep_ == "conj" and tok.pos_ in ("ADJ", "VERB") and tok.head.pos_ == "ADP" and tok.head.dep_ in (
             "agent", "prep") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
         return tok.head.head  # "will not be saved by us or viewable by others": hung on the "by" of the first
@@ -482,6 +485,38 @@ def _inherits_from_head(tok: Token) -> Token | None:
         # "we do not allow advertisers to collect": parsed as a clause with its own subject. Not "if you do
         # not allow us to collect": the reader's choice, not a denial
         return tok.head
+    if tok.dep_ == "advmod" and tok.pos_ == "ADV" and tok.head.pos_ in ("ADJ", "VERB") and not list(tok.children):
+        # "is not publicly available", "may be publicly visible": the adverb's head is the claim (not an adverb with
+        # words of its own: "may not give notice prior to such disclosures")
+        return tok.head
+    return None
+
+
+def _placed_under(tok: Token) -> Token | None:
+    """The verb whose negation and hedge a placing participle takes: "we do not (may) process your data on servers
+    located in China", "we do not use servers located in China". Only for polarity and modality: the servers'
+    holder is still whoever the participle names ("providers based in the US"), not the verb's subject."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_ in _PLACING and (
+            tok.head.lemma_.lower() in LOCATIVE_HEADS | _DATA_HOMES) and not any(
+            c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
+        return _verb_of_object(tok.head)
+    return None
+
+
+_PLACING = {"locate", "host", "base", "situate", "house"}
+_DATA_HOMES = {"datacenters", "centers", "centres", "database", "machine", "system"}
+
+
+def _verb_of_object(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through prepositions ("store data in centers": "store");
+    None for a subject, whose verb says something else of it ("servers located in X are not accessible")."""
+    cur = noun
+    for _ in range(5):
+        if cur.dep_ not in ("pobj", "dobj", "prep", "conj", "compound") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return cur
     return None
 
 
@@ -535,14 +570,12 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
         if any(c.dep_ == "prep" and c.i < cur.i and any(g.dep_ == "neg" and g.lower_ in neg_words
                                                         for g in c.children) for c in cur.children):
             return True
-        nxt = _inherits_from_head(cur)
+        nxt = _inherits_from_head(cur) or _placed_under(cur)
         if nxt is None and cur.dep_ == "acl" and _to_infinitive(cur) and cur.head.lemma_.lower() in ctx.lex.words(
                 "negation", "intent_nouns"):
             nxt = cur.head  # "we do not have any plans to sell your data", "we have no way to read your messages"
         if nxt is None:
             nxt = business_of(cur)  # "we are not in the business of selling your data"
-        if nxt is None and cur.i == tok.i and cur.dep_ == "advmod" and cur.pos_ == "ADV":
-            nxt = cur.head  # "is not publicly available": the adverb's head carries the negation
         if nxt is None and cur.pos_ in ("NOUN", "PROPN", "ADJ") and cur.dep_ in (
             "dobj", "nsubj", "nsubjpass", "pobj", "attr", "acomp", "compound", "npadvmod"
         ):
@@ -613,7 +646,7 @@ def is_may(ctx: SentenceContext, tok: Token) -> bool:
             if child.dep_ in ("aux", "auxpass") and (child.lower_ in aux_words or any(
                     g.dep_ == "aux" and g.lower_ in aux_words for g in child.children)):
                 return True  # "may" hangs on a verb misparsed as an auxiliary: "may share aggregated data"
-        nxt = _inherits_from_head(cur)
+        nxt = _inherits_from_head(cur) or _placed_under(cur)
         if nxt is None and cur.dep_ == "advcl" and cur.tag_ == "VBN" and cur.head.tag_ == "VBN" and not any(
                 c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") for c in cur.children):
             nxt = cur.head  # "may be transferred to, stored and processed in ...": "stored" parsed as a clause
@@ -1589,6 +1622,10 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
                 return True
             if child.dep_ == "nsubjpass" and child.lower_ in users and cur.lemma_.lower() in _BEING_SOMEWHERE:
                 return True  # "the fact that you are located in Sao Paulo": where the reader is, not the data
+            if child.dep_ == "nsubjpass" and cur.lemma_.lower() in _BEING_SOMEWHERE and (
+                    child.lemma_.lower() in _READER_DEVICES) and any(
+                    g.dep_ in ("det", "poss") and g.lower_ in ("a", "an", "your", "their") for g in child.children):
+                return True  # "that a particular computer is located in New York City": where a reader's device is
             if child.dep_ == "agent" and any(g.lower_ in users and not _other_people(ctx, g, tok)
                                              for g in child.children):
                 return True
@@ -1625,6 +1662,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
+_READER_DEVICES = {"computer", "device", "phone", "smartphone", "browser", "laptop", "tablet"}
 _BEING_SOMEWHERE = {"locate", "base", "situate", "reside", "domicile", "station"}
 
 

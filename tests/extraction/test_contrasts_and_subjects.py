@@ -115,3 +115,19 @@ def test_resellers_with_access_are_third_parties(claims):
     found = claims("Your domain administrator and resellers who provide user support to your organization will "
                    "have access to your account information.")
     assert [[p.kind for p in a.parties] for a in found if a.practice == "processing"] == [["third_party"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "instead" turns the second verb: stored in Israel and the US, affirmed (was denied, from the first verb)
+    ("Acme does not keep any customer data in China, and instead stores it in Israel and the United States.",
+     [(("CN",), "deny"), (("IL", "US"), "affirm")]),
+    ("We do not host your files in Russia but rather store them on servers located in Finland.",
+     [(("FI",), "affirm"), (("RU",), "deny")]),
+    # the twin: a list of two denied verbs stays denied
+    ("We do not keep your data in China, and do not store it in Russia either.",
+     [(("CN",), "deny"), (("RU",), "deny")]),
+])
+def test_instead_or_rather_turns_the_second_verb(claims, text, expected):
+    found = sorted((tuple(a.location.countries), a.polarity) for a in claims(text)
+                   if a.practice == "storage" and a.location)
+    assert found == expected

@@ -23,6 +23,35 @@ def test_where_servers_are_is_a_storage_claim(claims, text, countries):
     assert _countries(claims, text, "storage") == [countries]
 
 
+@pytest.mark.parametrize(("text", "polarity", "modality"), [
+    ("We do not process your data on servers located in China.", "deny", "fact"),
+    ("We may process your data on a server located in Germany.", "affirm", "may"),
+    ("We process your data on a server located in Germany.", "affirm", "fact"),
+])
+def test_servers_located_somewhere_take_the_verbs_negation_and_hedge(claims, text, polarity, modality):
+    """"on servers located in China" under "do not process" was a plain storage claim in China: against a
+    manifest with no store there, a false contradiction made from a denial."""
+    found = [a for a in claims(text) if a.practice in ("storage", "processing")]
+    assert {a.practice for a in found} == {"storage", "processing"}
+    assert {(a.polarity, a.modality) for a in found} == {(polarity, modality)}
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    ("We do not use servers located in China.", "deny"),
+    ("We use servers located in China.", "affirm"),
+    ("We never store your data in data centers located in Russia.", "deny"),
+])
+def test_servers_the_verb_takes_as_object_share_its_polarity(claims, text, polarity):
+    assert [a.polarity for a in claims(text) if a.practice == "storage"] == [polarity]
+
+
+def test_the_verbs_subject_is_not_the_holder_of_servers_it_names(claims):
+    """The participle takes the verb's negation, not its subject: the providers process, not "we"."""
+    [found] = [a for a in claims("We do not rely on cloud providers based in the United States.")
+               if a.practice == "processing"]
+    assert (found.polarity, [p.kind for p in found.parties]) == ("deny", ["processor"])
+
+
 def test_a_copula_says_nothing_of_offices(claims):
     assert claims("Our offices are in Japan.") == []
 

@@ -60,6 +60,14 @@ def test_not_publicly_is_a_denial_the_adverb_takes_from_its_head(claims, text):
     assert [p.kind for a in found for p in a.parties] == ["public"]
 
 
+def test_a_hedge_reaches_the_adverb_like_a_negation(claims):
+    """The adverb takes its head's hedge as it takes its negation: a possibility, never contradicted by a fact."""
+    assert [(a.polarity, a.modality) for a in _of(claims, "Your profile may be publicly visible.", "sharing")] == [
+        ("affirm", "may")]
+    assert [(a.polarity, a.modality) for a in _of(claims, "Your profile is publicly visible.", "sharing")] == [
+        ("affirm", "fact")]
+
+
 # ---------------------------------------------------------------- "visible to other users", "viewable by the public"
 
 

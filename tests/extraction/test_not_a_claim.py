@@ -19,12 +19,25 @@ NOT_SHARING = [
     "If you are under 13, do not provide personal information to us.",
     "An IP address may disclose the general location of your device.",
     "We publish a newsletter to share news with you about our products.",
+    "Our online store sells children's products to parents.",  # goods for children: no data about them
 ]
 
 
 @pytest.mark.parametrize("text", NOT_SHARING)
 def test_not_a_sharing_claim(claims, text):
     assert not [a for a in claims(text) if a.practice in ("sharing", "sale")], text
+
+
+def test_selling_childrens_data_is_still_a_sale(claims):
+    """The twin of the goods above: the word for children does not make "toys" data, nor hide data named."""
+    found = [a for a in claims("We sell children's personal information to advertisers.") if a.practice == "sale"]
+    assert [a.polarity for a in found] == ["affirm"]
+
+
+def test_a_payment_is_data_a_processor_receives(claims):
+    """Goods are no data, but a payment is: the processor that handles it has the payment data."""
+    found = claims("Your payment will be processed by a third-party payment processor.")
+    assert [(a.practice, [p.kind for p in a.parties]) for a in found] == [("processing", ["processor"])]
 
 
 def test_reserving_the_right_to_disclose_is_a_claim(claims):
