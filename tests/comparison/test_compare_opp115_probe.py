@@ -34,6 +34,11 @@ def test_the_plain_denial_is_still_contradicted(verdicts_of, text, practice):
     assert "contradicted" in verdicts_of("eea-only", text, practice)
 
 
+def test_a_list_that_adds_tracker_data_is_no_limit(verdicts_of):
+    text = "We do not sell your information, including information collected through cookies."
+    assert "contradicted" in verdicts_of("sale-sharing", text, "sale")
+
+
 def test_a_sale_denial_about_pixel_data_is_not_about_the_feed(verdicts_of):
     text = "We do not sell the information collected through tracking pixels."
     assert "contradicted" not in verdicts_of("sale-sharing", text, "sale")
