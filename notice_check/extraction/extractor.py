@@ -517,6 +517,19 @@ def _table_cell(tok: Token) -> bool:
         tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children))
 
 
+_EXCEPTING_LEAD = re.compile(r"\b(except|unless|other than|save)\b[^.;]{0,100}[:：]\s*$", re.I)
+
+
+def _excepting_lead_in(ctx: SentenceContext, tok: Token) -> bool:
+    """The token belongs to a list's lead-in parsed before one of its items, and the lead-in ends by opening a
+    list of exceptions ("except in the following cases:"): each item is an exception, not the rule again."""
+    own = ctx.written.translate(_APOSTROPHES) if ctx.written else None
+    if not own or own == ctx.text or not ctx.text.endswith(own):
+        return False
+    start = len(ctx.text) - len(own)
+    return tok.idx < start and bool(_EXCEPTING_LEAD.search(ctx.text[:start].rstrip()))
+
+
 def _titled_item(ctx: SentenceContext, tok: Token) -> bool:
     """ "**Disclosure of Personal Data.** As detailed in ...": a list item's run-in title is parsed after the
     list's lead-in, which gives it a subject; read on its own it is a heading."""
@@ -770,6 +783,10 @@ class _SentenceReader:
             negated, may = False, True  # "if you prefer that we do not share ...": we may share
         if negated and may and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
             return []  # "the company may not have collected personal information from each source": no denial
+        if negated and _excepting_lead_in(ctx, tok):
+            # "We will not share ... except in limited circumstances, including: - When you allow us to share ...":
+            # the item is one of the exceptions; the denial is the lead-in's, claimed by its own sentence
+            return []
         mentions = ctx.places_for(tok) if practice in slots.LOCATION_PRACTICES else []
         if "engaged_party" in trig.requires:
             party_mentions = slots.engaged_parties(ctx, tok)  # the engaged party receives the data

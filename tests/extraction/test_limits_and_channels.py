@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 
 from notice_check.comparison import compare
+from notice_check.document import load_document
+from notice_check.extraction import extract
 from notice_check.manifest import load_manifest
 
 LIMITS = [
@@ -252,3 +254,26 @@ def test_the_right_of_access_is_no_access_claim(claims):
 def test_provided_with_no_noun_after_it_is_read_without_error(claims):
     """"provided with" followed by a verb, not a noun, once raised StopIteration inside extraction."""
     assert isinstance(claims("Our partners are provided with accessing your data."), list)
+
+
+def _list_claims(text: str) -> list:
+    return extract(load_document("notice.md", data=text.encode("utf-8")))
+
+
+def test_items_of_an_excepting_lead_in_do_not_repeat_its_denial():
+    """"We will not share ... except in limited circumstances, including:" then items: each item was parsed after
+    the lead-in and repeated its denial, so an item that allows sharing read as a denial too (OPP-115 probe)."""
+    text = ("# Sharing\n\nWe will not share your personal information outside our family of companies except in "
+            "limited circumstances, including:\n\n- When you allow us to share your personal information with "
+            "another company, such as a partner.\n- When we use service providers to process your orders.\n")
+    found = [(a.polarity, a.evidence.text[:9]) for a in _list_claims(text) if a.practice == "sharing"]
+    assert ("deny", "We will n") in found  # the lead-in's own sentence keeps the denial
+    assert [p for p, start in found if start != "We will n"] == ["affirm", "affirm"]
+
+
+def test_items_of_a_plain_lead_in_still_take_its_denial():
+    text = ("# Sale\n\nWe do not sell your information to any of the following parties:\n\n- Data brokers who would "
+            "resell your information to other companies.\n- Advertisers who would use it to target you across the "
+            "web.\n")
+    found = [a.polarity for a in _list_claims(text) if a.practice == "sale"]
+    assert found == ["deny", "deny", "deny"]
