@@ -520,23 +520,29 @@ def _table_cell(tok: Token) -> bool:
 _EXCEPTING_LEAD = re.compile(r"\b(except|unless|other than|save)\b[^.;]{0,100}[:：]\s*$", re.I)
 
 
+def _item_start(ctx: SentenceContext) -> int | None:
+    """Where a list item's own words begin in what was parsed (its lead-in before it); None for any other
+    sentence."""
+    own = ctx.written.translate(_APOSTROPHES) if ctx.written else None  # as parsed: see _plain_apostrophes
+    if not own or own == ctx.text or not ctx.text.endswith(own):
+        return None
+    return len(ctx.text) - len(own)
+
+
 def _excepting_lead_in(ctx: SentenceContext, tok: Token) -> bool:
     """The token belongs to a list's lead-in parsed before one of its items, and the lead-in ends by opening a
     list of exceptions ("except in the following cases:"): each item is an exception, not the rule again."""
-    own = ctx.written.translate(_APOSTROPHES) if ctx.written else None
-    if not own or own == ctx.text or not ctx.text.endswith(own):
-        return False
-    start = len(ctx.text) - len(own)
-    return tok.idx < start and bool(_EXCEPTING_LEAD.search(ctx.text[:start].rstrip()))
+    start = _item_start(ctx)
+    return start is not None and tok.idx < start and bool(_EXCEPTING_LEAD.search(ctx.text[:start].rstrip()))
 
 
 def _titled_item(ctx: SentenceContext, tok: Token) -> bool:
     """ "**Disclosure of Personal Data.** As detailed in ...": a list item's run-in title is parsed after the
     list's lead-in, which gives it a subject; read on its own it is a heading."""
-    own = ctx.written.translate(_APOSTROPHES) if ctx.written else None  # as parsed: see _plain_apostrophes
-    if not own or own == ctx.text or not ctx.text.endswith(own):
+    start = _item_start(ctx)
+    if start is None:
         return False
-    start = len(ctx.text) - len(own)
+    own = ctx.text[start:]
     span = ctx.doc.char_span(start, len(ctx.text), alignment_mode="expand")
     if span is None or tok.i < span.start:
         return False

@@ -497,14 +497,15 @@ def _placed_under(tok: Token) -> Token | None:
     located in China", "we do not use servers located in China". Only for polarity and modality: the servers'
     holder is still whoever the participle names ("providers based in the US"), not the verb's subject."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_ in _PLACING and (
-            tok.head.lemma_.lower() in LOCATIVE_HEADS | _DATA_HOMES) and not any(
+            tok.head.lemma_.lower() in _PLACE_HOLDERS) and not any(
             c.dep_ in ("aux", "auxpass", "neg") for c in tok.children):
         return _verb_of_object(tok.head)
     return None
 
 
 _PLACING = {"locate", "host", "base", "situate", "house"}
-_DATA_HOMES = {"datacenters", "centers", "centres", "database", "machine", "system"}
+# what a placing participle can say is somewhere: the locative heads, and stores the lemmatizer may leave plural
+_PLACE_HOLDERS = LOCATIVE_HEADS | {"datacenters", "centers", "centres", "database", "machine", "system"}
 
 
 def _verb_of_object(noun: Token) -> Token | None:
@@ -1620,12 +1621,11 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
             if child.dep_ in ("nsubj", "expl") and child.lower_ in users | pronouns and not (
                     _other_people(ctx, child, tok)):
                 return True
-            if child.dep_ == "nsubjpass" and child.lower_ in users and cur.lemma_.lower() in _BEING_SOMEWHERE:
-                return True  # "the fact that you are located in Sao Paulo": where the reader is, not the data
             if child.dep_ == "nsubjpass" and cur.lemma_.lower() in _BEING_SOMEWHERE and (
-                    child.lemma_.lower() in _READER_DEVICES) and any(
-                    g.dep_ in ("det", "poss") and g.lower_ in ("a", "an", "your", "their") for g in child.children):
-                return True  # "that a particular computer is located in New York City": where a reader's device is
+                    child.lower_ in users or _readers_device(child)):
+                # "the fact that you are located in Sao Paulo", "that a particular computer is located in New York
+                # City": where the reader (or their device) is, not the data
+                return True
             if child.dep_ == "agent" and any(g.lower_ in users and not _other_people(ctx, g, tok)
                                              for g in child.children):
                 return True
@@ -1663,6 +1663,11 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
 
 
 _READER_DEVICES = {"computer", "device", "phone", "smartphone", "browser", "laptop", "tablet"}
+
+
+def _readers_device(noun: Token) -> bool:
+    return noun.lemma_.lower() in _READER_DEVICES and any(
+        g.dep_ in ("det", "poss") and g.lower_ in ("a", "an", "your", "their") for g in noun.children)
 _BEING_SOMEWHERE = {"locate", "base", "situate", "reside", "domicile", "station"}
 
 
