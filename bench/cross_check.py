@@ -9,6 +9,10 @@
     python bench/cross_check.py --corpus c3pa            # C3PA's 400 CCPA-era policies (their annotated
                                                          # passages; never read while writing rules)
     python bench/cross_check.py --corpus opp115          # OPP-115's 95 whole policies (2015-era US sites)
+    python bench/cross_check.py --corpus ota-history     # every earlier OTA version (what a notice used to say;
+                                                         # a sentence also in the latest version is left out)
+    python bench/cross_check.py --corpus tosdr           # ToS;DR quotes of bench/tosdr.py's held-out services,
+                                                         # one notice per service
 
 A real company's sentences judged against a manifest it never wrote: a finding is *contradicted* only when the
 sentence makes a claim the manifest refutes, so each one is either such a claim (WhatsApp's end-to-end
@@ -80,6 +84,48 @@ def ota_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list
     return read, skipped
 
 
+def ota_history_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
+    """Every version of each OTA service but the one `ota_notices` reads, oldest first: the sentences a notice
+    used to say. The probe keeps only sentences the latest version no longer has (see `main`)."""
+    by_service: dict[str, list[Path]] = {}
+    for _, service, _, path in versions(None):
+        by_service.setdefault(service, []).append(path)
+    read: list[tuple[str, notice_check.ExtractionResult]] = []
+    skipped: list[str] = []
+    for service, paths in sorted(by_service.items()):
+        results = []
+        for path in paths:
+            try:
+                results.append((path, notice_check.extract(str(path))))
+            except NoticeCheckError as err:
+                skipped.append(f"{service} {path.name}: {err}")
+        read.extend((f"{service}@{path.stem}", result) for path, result in results[:-1])
+    return read, skipped
+
+
+def tosdr_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
+    """The English quotes of each held-out service of bench/tosdr.py (whose errors were never read), as one
+    notice per service: quotes are sentences people chose as a service's statement of a practice."""
+    from tosdr import CASES, load_points, service_halves
+
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
+    points = [p for p in load_points(cases) if p["language"] == "en"]
+    _, held_out = service_halves(points, cases)
+    by_service: dict[str, list[str]] = {}
+    for p in sorted(points, key=lambda p: p["id"]):
+        if p["service"] in held_out:
+            by_service.setdefault(p["service"], []).append(p["text"])
+    read: list[tuple[str, notice_check.ExtractionResult]] = []
+    skipped: list[str] = []
+    for service, quotes in sorted(by_service.items()):
+        text = "\n\n".join(dict.fromkeys(quotes))
+        try:
+            read.append((service, notice_check.extract(f"{service}.txt", data=text.encode("utf-8"))))
+        except NoticeCheckError as err:
+            skipped.append(f"{service}: {err}")
+    return read, skipped
+
+
 def corpus_notices_read(corpus: str) -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
     """MAPP's English app policies or C3PA's CCPA-era policies, read once from the corpus tarball
     (bench/real_audit.py)."""
@@ -121,22 +167,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", action="store_true", help="print only the number of contradicted sentences")
     ap.add_argument("--unread", action="store_true", help="print only the findings bench/cross_check_judged.yml "
                     "has no verdict for (what a change of the rules added)")
-    ap.add_argument("--corpus", choices=("ota", "mapp", "c3pa", "opp115"), default="ota",
+    ap.add_argument("--corpus", choices=("ota", "ota-history", "mapp", "c3pa", "opp115", "tosdr"), default="ota",
                     help="the notices to check (default ota)")
     args = ap.parse_args(argv)
-    if args.corpus == "ota" and not versions(None):
+    if args.corpus.startswith("ota") and not versions(None):
         print(f"no notices under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2
     tarball = {"mapp": CORPORA / "mapp" / "MAPP_Corpus.tar.gz",
                "c3pa": CORPORA / "c3pa" / "C3PA_Annotations_and_Crawl.tar.gz",
-               "opp115": CORPORA / "opp-115" / "sanitized_policies"}.get(args.corpus)
+               "opp115": CORPORA / "opp-115" / "sanitized_policies",
+               "tosdr": CORPORA / "tosdr-legacy"}.get(args.corpus)
     if tarball is not None and not tarball.exists():
         print(f"no {args.corpus.upper()} corpus under {CORPORA} (set NOTICE_CHECK_CORPORA)", file=sys.stderr)
         return 2
     examples = args.example or sorted(p.name for p in EXAMPLES.iterdir() if (p / "manifest.yaml").exists())
     start = time.perf_counter()
-    notices, skipped = corpus_notices_read(args.corpus) if args.corpus != "ota" else ota_notices()
+    if args.corpus == "ota":
+        notices, skipped = ota_notices()
+    elif args.corpus == "ota-history":
+        notices, skipped = ota_history_notices()
+    elif args.corpus == "tosdr":
+        notices, skipped = tosdr_notices()
+    else:
+        notices, skipped = corpus_notices_read(args.corpus)
     found = contradicted(notices, examples)
+    if args.corpus == "ota-history":  # what the latest versions still say is the plain OTA probe's to read
+        latest = {(s, p) for _, _, p, _, s in contradicted(ota_notices()[0], examples)}
+        found = [f for f in found if (f[4], f[2]) not in latest]
     verdicts = judged()
     read = [verdicts.get((sentence_key(sentence), practice, example)) for example, _, practice, _, sentence in found]
     if not args.count:

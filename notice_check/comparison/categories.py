@@ -26,6 +26,10 @@ UNKNOWN = "?"
 all user data, and no category either. Every fact is `coarser` than it: it can keep a claim unverifiable and
 count as disclosed by it, but never contradicts it."""
 
+# Data said not to identify anyone: its words are all generic, but it is not "all user data"
+_NOT_PERSONAL = re.compile(r"\b(non-?personal\w*|aggregated?|anonymi[sz]ed|anonymous|de-?identified|statistical)\b",
+                           re.IGNORECASE)
+
 
 # the taxonomy reads these as all private content: fideslang has no finer category
 _MEDIA_KINDS = frozenset({"recording", "recordings", "video", "videos", "audio", "file", "files", "photo", "photos",
@@ -98,6 +102,8 @@ class CategoryReader:
     def generic(self, phrase: str) -> bool:
         """ "the information", "certain data", "it", "such information": words that name no kind of data (all of
         them in `generic_data_words`), read as all user data."""
+        if _NOT_PERSONAL.search(phrase):  # "non-personal information", "aggregated data": not the user's data
+            return False
         words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 1 or w in ("a",)]
         return all(w in self.generic_words for w in words)
 

@@ -7,6 +7,7 @@ universal, negative and exclusive claims) make it `supported`; anything else is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from notice_check.comparison.categories import join_words
@@ -86,6 +87,18 @@ def _purpose_limited(ctx: Context, a: Assertion, counter: list[Counter]) -> tupl
 def _specific_kinds(assertion: Assertion) -> frozenset[str]:
     """Party kinds that narrow who the assertion is about ("our affiliates"), not "partners" or "we"."""
     return frozenset(p.kind for p in assertion.parties) - _ANY_PARTY
+
+
+def _held_by_others(ctx: Context, a: Assertion, counter: list[Counter]) -> tuple[list[Counter], list[Doubt]]:
+    """ "These vendors do not store your card number", "our service providers keep data for 30 days": the claim is
+    about what parties of a kind keep, so only a store they operate can contradict it, not the organisation's."""
+    kinds = _specific_kinds(a) - {"public", "public_authority"}
+    if not kinds or not counter:
+        return counter, []
+    rels = ctx.vocab.relationships(kinds)
+    theirs = [c for c in counter if c.fact.relationship in rels]
+    return theirs, [Doubt(f"{c.says}, and the claim is about {ctx.party_words(a)}, not the organisation", c.fact)
+                    for c in counter if c not in theirs]
 
 
 def _cannot(ctx: Context, claim: str, why: str) -> Judgement:
@@ -352,6 +365,9 @@ def _deny_anywhere(a: Assertion, ctx: Context) -> Judgement:
         excepted += [Doubt(f"{c.says}, and the sentence does not name the data it cannot reach", c.fact)
                      for c in counter]
         counter = []
+    if a.practice == "storage":
+        counter, held = _held_by_others(ctx, a, counter)
+        excepted += held
     if not _specific_kinds(a):
         # "we do not store your card details; they are held by our payment processor": the store the processor
         # operates is the one the notice names, not one the organisation denies
@@ -553,6 +569,9 @@ def _restricted_to_legal_process(a: Assertion, ctx: Context) -> bool:
     return a.scope == "exclusive" and ctx.vocab.mentions_legal_process(a.evidence.text)
 
 
+_UNLESS = re.compile(r"\s*unless\b", re.IGNORECASE)
+
+
 def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
     """Disclosure to public authorities: denied outright, restricted to legal process, or merely possible."""
     sections: tuple[Section, ...] = ("disclosures",)
@@ -583,8 +602,8 @@ def check_law_enforcement(a: Assertion, ctx: Context) -> Judgement:
     lead = ctx.vocab.excepted_parties[0]
     # "no personal data will be disclosed to any public authority except in response to a subpoena": a
     # disclosure under legal process is the exception, so the denial reads as "only under legal process"
-    excepts_process = a.polarity == "deny" and any(
-        lead.search(c) and ctx.vocab.mentions_legal_process(c) for c in a.conditions)
+    excepts_process = a.polarity == "deny" and any(  # "... unless required to do so by law or subpoena" too
+        (lead.search(c) or _UNLESS.match(c)) and ctx.vocab.mentions_legal_process(c) for c in a.conditions)
     if a.polarity == "deny" and not excepts_process:
         counter = [Counter(f, aspect(f), f"{f.noun} gives {ctx.held(a, f)} to {f.entity_name}") for f in covered]
         return decide(
@@ -752,6 +771,8 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
         doubts = [
             Doubt(f"{f.noun} does not say how long it keeps {ctx.held(a, f)}", f) for f in covered if not known(f)
         ]
+        counter, held = _held_by_others(ctx, a, counter)
+        doubts = held + doubts
         narrowed = _narrowed(a, ctx)
         if narrowed and counter:
             # "messages that could not be delivered are deleted after 14 days": the manifest cannot tell them apart

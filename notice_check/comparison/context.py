@@ -124,6 +124,8 @@ class Context:
             if other.practice in ("sharing", "sale", "law_enforcement") or (
                     other.practice in LOCATION_PRACTICES and other.parties and other.location is None):
                 kinds = frozenset(p.kind for p in other.parties) or frozenset({"unspecified"})
+                if kinds & {"third_party", "unspecified"}:
+                    kinds |= {"processor"}  # "to third parties for payment processing": service providers, maybe
                 if fact.relationship in self.vocab.relationships(kinds):
                     return True
             loc = other.location

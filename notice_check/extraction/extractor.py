@@ -484,6 +484,8 @@ CHECKS: dict[str, Check] = {
         ch.dep_ in ("det", "poss") for ch in s.children),
     "self_negated": lambda c, t: slots.is_negated(c, t) and slots.subject_party(c, t) is None and any(
         ch.dep_ == "nsubj" and ch.lower_ not in ("it", "they", "he", "she") for ch in t.children),
+    "others_receive": slots.others_receive,
+    "scoped_frame": slots.scoped_frame,
     "document_noun": lambda c, t: t.dep_ == "compound" and t.head.lemma_ in (
         "paper", "whitepaper", "page", "guide", "policy", "report", "documentation", "faq", "setting", "option",
         "feature", "section", "notice", "statement", "overview"),
@@ -581,7 +583,7 @@ TREE_CHECKS = frozenset({
     "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
     "party_subject", "concession", "generic_subject", "nothing_guaranteed",
     "authority_subject", "engaged_party", "named_subject", "we_subject", "personal_object", "made_public",
-    "non_data_holder", "site_object", "site_subject",
+    "non_data_holder", "site_object", "site_subject", "others_receive", "scoped_frame",
 })
 
 
@@ -861,10 +863,13 @@ class _SentenceReader:
         actors: list[slots.PartyMention] = []
         if practice in ("processing", "collection", "storage", "retention"):
             actors = slots.actor_parties(ctx, tok)
+            if practice in ("storage", "retention") and any(a.kind == "self" for a in actors):
+                actors = []  # "we and our service providers keep your data ...": the organisation keeps it too
             if practice != "processing":
                 actors = [a for a in actors if a.kind != "self"]
-            if practice == "retention":  # "Twitter deletes the data after 30 days": only a company named
-                actors = [a for a in actors if a.name]
+            if practice == "retention":  # "photos provided to our vendor are kept 14 days": who keeps them only
+                # (the subject, or the agent of "not retained by Acme")
+                party_mentions = [p for p in party_mentions if ctx.doc[p.head].head.dep_ == "agent"]
         if practice in slots.LOCATION_PRACTICES:
             known = {p.head for p in [*actors, *party_mentions]}
             actors = actors + [h for h in slots.server_hosts(ctx, tok) if h.head not in known]

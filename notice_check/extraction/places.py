@@ -137,6 +137,10 @@ def _postal_address(span: Span) -> bool:
     return len(before) >= 2 and before[-1].text == "," and any(_POSTCODE.match(t.text) for t in before[:-1])
 
 
+_GLOSS_OPENING = re.compile(r"^\(\s*(the\s+)?[\"'\u201c\u2018]?$", re.IGNORECASE)
+_QUOTES = {'"', "'", "\u201d", "\u2019"}
+
+
 def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:
     """"North Europe (Ireland)", "EU (Dublin)", "US (Virginia)": a place glossed in brackets is one place;
     keep the narrower reading."""
@@ -145,9 +149,10 @@ def _merge_glosses(found: list[PlaceMention]) -> list[PlaceMention]:
     for outer, inner in zip(found, found[1:], strict=False):
         doc = outer.span.doc
         between = doc[outer.span.end : inner.span.start].text.strip()
-        closes = inner.span.end < len(doc) and doc[inner.span.end].text == ")"
-        if between != "(" or not closes:
-            continue
+        after = [t.text for t in doc[inner.span.end : inner.span.end + 2]]
+        closes = after[:1] == [")"] or (len(after) == 2 and after[0] in _QUOTES and after[1] == ")")
+        if not _GLOSS_OPENING.match(between) or not closes:
+            continue  # "European Economic Area (the "EEA")": a defined name is the same place too
         outer_set, inner_set = set(outer.place.countries), set(inner.place.countries)
         if outer_set <= inner_set and not outer.place.broad:
             drop.add(id(inner))  # "us-east-1 (Northern Virginia)": the same place said twice

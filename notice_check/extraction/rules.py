@@ -38,6 +38,7 @@ CHECKS = frozenset(
         "consented", "residual_store", "restrictive_relative", "negated_relative", "policy_scope", "signing_in",
         "generic_subject", "nothing_guaranteed", "pronoun_doer", "negated", "named_subject", "we_subject",
         "personal_object", "made_public", "non_data_holder", "site_kept", "site_object", "site_subject",
+        "others_receive", "scoped_frame",
     }
 )
 

@@ -1148,6 +1148,12 @@ def parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     """The recipients the claim names. "We have not disclosed or sold any data to third parties": verbs that share
     one object share its recipient too, which the parser hangs on the last."""
     out = _own_parties(ctx, tok)
+    if not out and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+        # "will be collected, processed and stored by Valve in the United States": the last verb's agent does all
+        for later in (v for v in _conj_group(tok) if v.i > tok.i and v.tag_ == "VBN"):
+            agent = next((c for c in later.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return [p for p in _own_parties(ctx, later) if ctx.doc[p.head].head.i == agent.i]
     if out or any(c.dep_ in ("dobj", "obj") for c in tok.children):
         return out
     hits = ctx.hit_tokens()
@@ -1238,8 +1244,9 @@ def _own_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                         kind = "self"
                     elif (g.pos_ == "NOUN" and t.lower_ in ("with", "to")
                           and g.lemma_.lower() in ctx.lex.words("pointing_recipients")
-                          and any(c.dep_ in ("det", "amod") and c.lower_ in ("such", "these", "those")
-                                  for c in g.children)):
+                          and any(c.dep_ in ("det", "amod") and (c.lower_ in ("such", "these", "those") or (
+                                  c.lower_ == "that" and g.lemma_.lower() in _THAT_POINTED))  # not "that entity"
+                                  for c in g.children)):  # a buyer in a merger clause names a business transfer
                         kind = "unspecified"  # "with such data centers": parties named before, kept as written
                     else:
                         continue
@@ -1319,8 +1326,11 @@ def _tails_the_object(prep: Token, head: Token, trigger: Token) -> bool:
     if prep.lower_ not in ("to", "with"):
         return False
     cur = head
-    if cur.dep_ == "relcl" and _has_own_recipient(cur, prep):
-        cur = cur.head  # "forward the information you give us to the publisher": "us" already receives in the clause
+    entered = prep.lower_ == "to" and cur.lemma_ in _INPUT_VERBS
+    if cur.dep_ == "relcl" and (_has_own_recipient(cur, prep) or entered):
+        # "forward the information you give us to the publisher": "us" already receives in the clause; "disclose
+        # the information you enter on a page to any outside entity": nobody enters data to someone
+        cur = cur.head
     for _ in range(8):
         if cur.dep_ in ("dobj", "nsubjpass") and cur.head.i == trigger.i:
             return cur.i != head.i
@@ -1329,6 +1339,10 @@ def _tails_the_object(prep: Token, head: Token, trigger: Token) -> bool:
             return False  # "statistics based on this data to advertisers": a participle may sit in between
         cur = cur.head
     return False
+
+
+_THAT_POINTED = {"company", "business", "service", "site", "network", "platform"}  # "not disclosed to that company"
+_INPUT_VERBS = {"enter", "input", "type", "fill", "complete", "key"}  # nobody enters data *to* someone
 
 
 def _has_own_recipient(verb: Token, prep: Token) -> bool:
@@ -1660,6 +1674,28 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
         described = cur.i == tok.i and cur.dep_ in ("acomp", "attr") and cur.tag_ in ("VBN", "JJ")
         cur = cur.head
     return False
+
+
+_MESSAGE_NOUNS = {"communication", "email", "e-mail", "newsletter", "message", "offer", "mailing", "update",
+                  "notification", "alert", "promotion", "material", "advertisement", "ad", "call", "text"}
+
+
+def others_receive(ctx: SentenceContext, tok: Token) -> bool:
+    """ "you may choose not to receive communications from us", "no one under 21 may receive our emails": what the
+    reader receives from the organisation, never data the organisation collects; "so that no one else will receive
+    your data": nobody in particular."""
+    if tok.lemma_ not in ("receive", "get"):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in ("one", "nobody", "anyone", "anybody", "someone", "everyone", "else")
+           for c in tok.children):
+        return True
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    preps = [c for c in (*tok.children, *(obj.children if obj is not None else ())) if c.dep_ == "prep"
+             and c.lower_ == "from"]
+    if any(g.dep_ == "pobj" and g.lower_ == "us" for p in preps for g in p.children):
+        return True
+    return obj is not None and obj.lemma_.lower() in _MESSAGE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in obj.children)
 
 
 _READER_DEVICES = {"computer", "device", "phone", "smartphone", "browser", "laptop", "tablet"}
@@ -2082,6 +2118,8 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
         return True  # "The following statement discloses", "an IP address which may disclose ..."
     if tok.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return True  # "We use information as disclosed and described here"
+    if scoped_frame(ctx, tok):
+        return True
     cur = conj_head(tok)
     if cur.i != tok.i and cur.pos_ == "NOUN" and cur.lemma_.lower() in _FRAME_NOUNS:
         return True  # a parse that hangs "share" on "ways": "the ways in which we collect, use and share"
@@ -2104,6 +2142,27 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
             break
         cur = cur.head
     return False
+
+
+def scoped_frame(ctx: SentenceContext, tok: Token) -> bool:
+    """The practice is what a word, a rule or a law is about, not something the organisation does or denies."""
+    lead = conj_head(tok)
+    if lead.dep_ in ("xcomp", "dobj", "ccomp") and lead.head.lemma_ in _SCOPING_VERBS and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in lead.children) and any(  # not "this means that we share"
+            c.dep_ == "neg" for c in lead.head.children) and any(  # "this may include sharing ...": a claim
+            c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it", "which", "term", "word")
+            for c in lead.head.children):
+        return True  # "this does not include selling ... in violation of our commitments": what a word covers
+    if tok.pos_ == "NOUN" and any(c.dep_ == "neg" for c in tok.children) and any(
+            c.dep_ == "det" and c.lower_ == "all" for c in tok.children):
+        return True  # "not all information sharing is covered by ...": some sharing, said of a rule
+    return lead.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _RULE_SUBJECTS
+                                       for c in lead.head.children)  # "the Directive restricts the transfer of"
+
+
+_SCOPING_VERBS = {"include", "mean", "cover", "encompass", "involve", "constitute"}
+_RULE_SUBJECTS = {"directive", "law", "laws", "regulation", "regulations", "act", "gdpr", "ccpa", "statute",
+                  "legislation", "framework", "principle", "principles", "convention", "treaty", "code"}
 
 
 def _product_name(ctx: SentenceContext, subj: Token) -> bool:
@@ -2460,8 +2519,9 @@ def _purpose_governor(tok: Token) -> Token | None:
 def actor_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
     """Who performs the practice: the active subject ("our engineers in China may access")."""
     subj = active_subject(tok)
-    if _let_clause(tok):  # "we permit advertisers to collect ...": they do
-        subj = next((c for c in tok.head.children if c.dep_ == "dobj"), subj)
+    lead = conj_head(tok)  # "we require our vendor not to retain, share or store ...": every verb of the list
+    if _let_clause(lead):  # "we permit advertisers to collect ...": they do
+        subj = next((c for c in lead.head.children if c.dep_ == "dobj"), subj)
     if subj is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.lex.words(
             "check_words", "access_verbs"):
         subj = active_subject(tok.head)  # "our vendors have access to your data": the holder accesses it

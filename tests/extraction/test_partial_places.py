@@ -33,3 +33,10 @@ def test_a_store_elsewhere_does_not_contradict_it_end_to_end(check_example):
     assert "contradicted" not in {f.verdict for f in result.findings}
     closed = check_example("line-2021", "Your data is stored in Japan.")
     assert "contradicted" in {f.verdict for f in closed.findings}
+
+
+def test_a_defined_name_in_brackets_keeps_the_places_mode(claims):
+    """ "outside of the European Economic Area (the "EEA")": the bracketed name is the same place, still outside."""
+    found = [a for a in claims('We may share data with partners, including transfers outside of the European '
+                               'Economic Area (the "EEA").') if a.practice == "transfer"]
+    assert found and all(a.location.mode == "outside" for a in found)
