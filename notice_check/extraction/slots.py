@@ -1245,8 +1245,8 @@ def _own_parties(ctx: SentenceContext, tok: Token) -> list[PartyMention]:
                     elif (g.pos_ == "NOUN" and t.lower_ in ("with", "to")
                           and g.lemma_.lower() in ctx.lex.words("pointing_recipients")
                           and any(c.dep_ in ("det", "amod") and (c.lower_ in ("such", "these", "those") or (
-                                  c.lower_ == "that" and g.lemma_.lower() in _THAT_POINTED))  # not "that entity"
-                                  for c in g.children)):  # a buyer in a merger clause names a business transfer
+                                  c.lower_ == "that" and g.lemma_.lower() in ctx.lex.words("that_pointed_recipients")))
+                                  for c in g.children)):
                         kind = "unspecified"  # "with such data centers": parties named before, kept as written
                     else:
                         continue
@@ -1341,7 +1341,6 @@ def _tails_the_object(prep: Token, head: Token, trigger: Token) -> bool:
     return False
 
 
-_THAT_POINTED = {"company", "business", "service", "site", "network", "platform"}  # "not disclosed to that company"
 _INPUT_VERBS = {"enter", "input", "type", "fill", "complete", "key"}  # nobody enters data *to* someone
 
 
@@ -1676,10 +1675,6 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
     return False
 
 
-_MESSAGE_NOUNS = {"communication", "email", "e-mail", "newsletter", "message", "offer", "mailing", "update",
-                  "notification", "alert", "promotion", "material", "advertisement", "ad", "call", "text"}
-
-
 def others_receive(ctx: SentenceContext, tok: Token) -> bool:
     """ "you may choose not to receive communications from us", "no one under 21 may receive our emails": what the
     reader receives from the organisation, never data the organisation collects; "so that no one else will receive
@@ -1694,7 +1689,7 @@ def others_receive(ctx: SentenceContext, tok: Token) -> bool:
              and c.lower_ == "from"]
     if any(g.dep_ == "pobj" and g.lower_ == "us" for p in preps for g in p.children):
         return True
-    return obj is not None and obj.lemma_.lower() in _MESSAGE_NOUNS and any(
+    return obj is not None and obj.lemma_.lower() in ctx.lex.words("reader_message_nouns") and any(
         c.dep_ == "poss" and c.lower_ == "our" for c in obj.children)
 
 
@@ -2147,7 +2142,7 @@ def meta_frame(ctx: SentenceContext, tok: Token) -> bool:
 def scoped_frame(ctx: SentenceContext, tok: Token) -> bool:
     """The practice is what a word, a rule or a law is about, not something the organisation does or denies."""
     lead = conj_head(tok)
-    if lead.dep_ in ("xcomp", "dobj", "ccomp") and lead.head.lemma_ in _SCOPING_VERBS and not any(
+    if lead.dep_ in ("xcomp", "dobj", "ccomp") and lead.head.lemma_ in ctx.lex.words("scoping_verbs") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in lead.children) and any(  # not "this means that we share"
             c.dep_ == "neg" for c in lead.head.children) and any(  # "this may include sharing ...": a claim
             c.dep_ == "nsubj" and c.lower_ in ("this", "that", "it", "which", "term", "word")
@@ -2156,13 +2151,8 @@ def scoped_frame(ctx: SentenceContext, tok: Token) -> bool:
     if tok.pos_ == "NOUN" and any(c.dep_ == "neg" for c in tok.children) and any(
             c.dep_ == "det" and c.lower_ == "all" for c in tok.children):
         return True  # "not all information sharing is covered by ...": some sharing, said of a rule
-    return lead.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _RULE_SUBJECTS
+    return lead.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lemma_.lower() in ctx.lex.words("rule_subjects")
                                        for c in lead.head.children)  # "the Directive restricts the transfer of"
-
-
-_SCOPING_VERBS = {"include", "mean", "cover", "encompass", "involve", "constitute"}
-_RULE_SUBJECTS = {"directive", "law", "laws", "regulation", "regulations", "act", "gdpr", "ccpa", "statute",
-                  "legislation", "framework", "principle", "principles", "convention", "treaty", "code"}
 
 
 def _product_name(ctx: SentenceContext, subj: Token) -> bool:
