@@ -62,17 +62,23 @@ import notice_check  # noqa: E402
 from notice_check.errors import NoticeCheckError  # noqa: E402
 
 Finding = tuple[str, str, str, str, str]  # (example, service, practice, message, sentence)
+Read = list[tuple[str, notice_check.ExtractionResult]]  # (service, what extract read in its notice)
 
 
-def ota_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
-    """Each OTA service's latest version the extractor reads (Telegram's latest is German), read once, and the
-    services that could not be read (one line each)."""
+def _ota_versions() -> dict[str, list[Path]]:
+    """Each OTA service's notice versions, oldest first (as versions() lists them)."""
     by_service: dict[str, list[Path]] = {}
     for _, service, _, path in versions(None):
-        by_service.setdefault(service, []).append(path)  # versions() is oldest first per service
-    read: list[tuple[str, notice_check.ExtractionResult]] = []
+        by_service.setdefault(service, []).append(path)
+    return by_service
+
+
+def ota_notices() -> tuple[Read, list[str]]:
+    """Each OTA service's latest version the extractor reads (Telegram's latest is German), read once, and the
+    services that could not be read (one line each)."""
+    read: Read = []
     skipped: list[str] = []
-    for service, paths in sorted(by_service.items()):
+    for service, paths in sorted(_ota_versions().items()):
         for path in reversed(paths):
             try:
                 read.append((service, notice_check.extract(str(path))))
@@ -84,26 +90,27 @@ def ota_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list
     return read, skipped
 
 
-def ota_history_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
-    """Every version of each OTA service but the one `ota_notices` reads, oldest first: the sentences a notice
-    used to say. The probe keeps only sentences the latest version no longer has (see `main`)."""
-    by_service: dict[str, list[Path]] = {}
-    for _, service, _, path in versions(None):
-        by_service.setdefault(service, []).append(path)
-    read: list[tuple[str, notice_check.ExtractionResult]] = []
+def ota_history_notices() -> tuple[Read, Read, list[str]]:
+    """Every version of each OTA service the extractor reads, each read once: the earlier ones (what a notice
+    used to say), the latest one (what `ota_notices` reads) and the versions that could not be read. The probe
+    keeps only what the latest versions no longer say (see `main`)."""
+    earlier: Read = []
+    latest: Read = []
     skipped: list[str] = []
-    for service, paths in sorted(by_service.items()):
+    for service, paths in sorted(_ota_versions().items()):
         results = []
         for path in paths:
             try:
                 results.append((path, notice_check.extract(str(path))))
             except NoticeCheckError as err:
                 skipped.append(f"{service} {path.name}: {err}")
-        read.extend((f"{service}@{path.stem}", result) for path, result in results[:-1])
-    return read, skipped
+        if results:
+            earlier.extend((f"{service}@{path.stem}", result) for path, result in results[:-1])
+            latest.append((service, results[-1][1]))
+    return earlier, latest, skipped
 
 
-def tosdr_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
+def tosdr_notices() -> tuple[Read, list[str]]:
     """The English quotes of each held-out service of bench/tosdr.py (whose errors were never read), as one
     notice per service: quotes are sentences people chose as a service's statement of a practice."""
     from tosdr import CASES, load_points, service_halves
@@ -115,7 +122,7 @@ def tosdr_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], li
     for p in sorted(points, key=lambda p: p["id"]):
         if p["service"] in held_out:
             by_service.setdefault(p["service"], []).append(p["text"])
-    read: list[tuple[str, notice_check.ExtractionResult]] = []
+    read: Read = []
     skipped: list[str] = []
     for service, quotes in sorted(by_service.items()):
         text = "\n\n".join(dict.fromkeys(quotes))
@@ -126,12 +133,12 @@ def tosdr_notices() -> tuple[list[tuple[str, notice_check.ExtractionResult]], li
     return read, skipped
 
 
-def corpus_notices_read(corpus: str) -> tuple[list[tuple[str, notice_check.ExtractionResult]], list[str]]:
+def corpus_notices_read(corpus: str) -> tuple[Read, list[str]]:
     """MAPP's English app policies or C3PA's CCPA-era policies, read once from the corpus tarball
     (bench/real_audit.py)."""
     from real_audit import corpus_notices
 
-    read: list[tuple[str, notice_check.ExtractionResult]] = []
+    read: Read = []
     skipped: list[str] = []
     for service, name, data in corpus_notices(corpus):
         try:
@@ -141,7 +148,7 @@ def corpus_notices_read(corpus: str) -> tuple[list[tuple[str, notice_check.Extra
     return read, skipped
 
 
-def contradicted(notices: list[tuple[str, notice_check.ExtractionResult]], examples: list[str]) -> list[Finding]:
+def contradicted(notices: Read, examples: list[str]) -> list[Finding]:
     """Each distinct contradicted sentence, with the first manifest (in `examples` order) that contradicts it.
     Each notice is read once and compared with every manifest."""
     from notice_check.comparison import compare
@@ -185,15 +192,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus == "ota":
         notices, skipped = ota_notices()
     elif args.corpus == "ota-history":
-        notices, skipped = ota_history_notices()
+        notices, latest, skipped = ota_history_notices()
     elif args.corpus == "tosdr":
         notices, skipped = tosdr_notices()
     else:
         notices, skipped = corpus_notices_read(args.corpus)
     found = contradicted(notices, examples)
     if args.corpus == "ota-history":  # what the latest versions still say is the plain OTA probe's to read
-        latest = {(s, p) for _, _, p, _, s in contradicted(ota_notices()[0], examples)}
-        found = [f for f in found if (f[4], f[2]) not in latest]
+        said_now = {(s, p) for _, _, p, _, s in contradicted(latest, examples)}
+        found = [f for f in found if (f[4], f[2]) not in said_now]
     verdicts = judged()
     read = [verdicts.get((sentence_key(sentence), practice, example)) for example, _, practice, _, sentence in found]
     if not args.count:

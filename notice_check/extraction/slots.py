@@ -1635,7 +1635,7 @@ def user_subject(ctx: SentenceContext, tok: Token) -> bool:
                     _other_people(ctx, child, tok)):
                 return True
             if child.dep_ == "nsubjpass" and cur.lemma_.lower() in _BEING_SOMEWHERE and (
-                    child.lower_ in users or _readers_device(child)):
+                    child.lower_ in users or _readers_device(ctx, child)):
                 # "the fact that you are located in Sao Paulo", "that a particular computer is located in New York
                 # City": where the reader (or their device) is, not the data
                 return True
@@ -1693,11 +1693,8 @@ def others_receive(ctx: SentenceContext, tok: Token) -> bool:
         c.dep_ == "poss" and c.lower_ == "our" for c in obj.children)
 
 
-_READER_DEVICES = {"computer", "device", "phone", "smartphone", "browser", "laptop", "tablet"}
-
-
-def _readers_device(noun: Token) -> bool:
-    return noun.lemma_.lower() in _READER_DEVICES and any(
+def _readers_device(ctx: SentenceContext, noun: Token) -> bool:
+    return noun.lemma_.lower() in ctx.lex.words("reader_devices") and any(
         g.dep_ in ("det", "poss") and g.lower_ in ("a", "an", "your", "their") for g in noun.children)
 _BEING_SOMEWHERE = {"locate", "base", "situate", "reside", "domicile", "station"}
 
