@@ -34,7 +34,8 @@ _NOT_PERSONAL = re.compile(r"\b(non-?personal\w*|aggregated?|anonymi[sz]ed|anony
 # the taxonomy reads these as all private content: fideslang has no finer category
 _MEDIA_KINDS = frozenset({"recording", "recordings", "video", "videos", "audio", "file", "files", "photo", "photos",
                           "image", "images", "picture", "pictures", "clip", "clips", "document", "documents",
-                          "upload", "uploads", "footage"})
+                          "upload", "uploads", "footage", "email", "emails", "mail", "mails", "call", "calls",
+                          "voicemail", "voicemails"})
 
 
 class CategoryReader:
@@ -91,13 +92,15 @@ class CategoryReader:
         return list(dict.fromkeys(out))
 
     def unlisted_kind(self, phrase: str) -> bool:
-        """ "game-play video recordings", "audio voice files": a kind of content the taxonomy can only read as all
-        private content, which the manifest splits into kinds of its own without this one. A period for it says
-        nothing of how long the manifest's kinds are kept."""
-        words = re.findall(r"[a-z]+", phrase.lower())
-        if not words or words[-1] not in _MEDIA_KINDS:
-            return False
-        return not any(w in self._alias_words or w.rstrip("s") in self._alias_words for w in words[-2:])
+        """ "game-play video recordings", "audio voice files", "Zoom Emails": a kind of content the taxonomy can
+        only read as all private content, which the manifest splits into kinds of its own without this one. A
+        period or an encryption for it says nothing of the manifest's kinds."""
+        parts = [re.findall(r"[a-z]+", part) for part in re.split(r"[,;*]|\b(?:and|or|nor)\b", phrase.lower())]
+        parts = [words for words in parts if words]  # "messages and calls": every kind listed must be unlisted
+        return bool(parts) and all(
+            words[-1] in _MEDIA_KINDS
+            and not any(w in self._alias_words or w.rstrip("s") in self._alias_words for w in words[-2:])
+            for words in parts)
 
     def generic(self, phrase: str) -> bool:
         """ "the information", "certain data", "it", "such information": words that name no kind of data (all of

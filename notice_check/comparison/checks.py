@@ -284,6 +284,10 @@ def check_place(a: Assertion, ctx: Context) -> Judgement:
         unplaced = [Doubt(f"{c.says}, and the manifest does not say whose data it holds (the claim is for data "
                           f"leaving {leaving})", c.fact) for c in counter] + unplaced
         counter = []
+    missing = ctx.vocab.case_said_before(a.conditions)
+    if missing and counter:  # "in such a case, data is transferred to our server in Japan": that case only
+        unplaced = [Doubt(f"{c.says}, and the manifest does not record {missing}", c.fact) for c in counter] + unplaced
+        counter = []
     doubts = unplaced + [
         ctx.coarse_doubt(a, f, [c for c in f.countries if counter_for(f, c)])
         for f in coarse
@@ -811,8 +815,9 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
         counter = [
             Counter(f, ("retention",), f"{f.noun} keeps {ctx.held(a, f)} indefinitely")
             for f in covered
-            if f.store and f.store.retention_indefinite
-        ]
+            if f.store and f.store.retention_indefinite and until != "deletion_request"
+        ]  # kept with no fixed period is kept until someone asks: no contradiction of deletion on request
+        counter, held = _held_by_others(ctx, a, counter)
         if counter:
             return decide(
                 ctx,
@@ -823,6 +828,9 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
                 sections=sections,
                 nothing="",
             )
+        if held:  # "our vendors keep it until you delete your account": the organisation's own store is not theirs
+            return Judgement("unverifiable", f"The notice says {claim}, but {held[0].says}.",
+                             [d.fact for d in held if d.fact])
         return Judgement(
             "unverifiable",
             f"The notice says {claim}, but the manifest records retention periods, not events such as {event}.",
@@ -831,6 +839,10 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "affirm" and ctx.vocab.keeps_indefinitely(a.evidence.text):
         # "we keep your data indefinitely": no period to compare, and not a limited time either
         return _cannot(ctx, f"it may keep {data} indefinitely", "no store's period can contradict that")
+    if a.retention is None or not ctx.vocab.limited_time.search(a.evidence.text):
+        # "we may retain the content of your e-mails", "we keep a copy for our records": kept, no bound said
+        return _cannot(ctx, f"it {'may keep' if a.modality == 'may' else 'keeps'} {data}",
+                       "it names no period or event to compare")
     return _cannot(ctx, f"it keeps {data} for a limited time", "it names no period or event to compare")
 
 
@@ -862,6 +874,8 @@ def check_encryption(a: Assertion, ctx: Context) -> Judgement:
     """
     sections: tuple[Section, ...] = ("stores",)
     covered, coarse = ctx.split(a, ctx.facts_in(sections))
+    if a.data and covered and ctx.reader.unlisted_kind(a.data.text):
+        covered, coarse = [], coarse + covered  # "Zoom Emails are end-to-end encrypted": not the chat photos
     kind = a.encryption.kind if a.encryption else None
     words = _KIND_WORDS.get(kind or "", "")
     data = ctx.data_phrase(a)

@@ -45,6 +45,8 @@ class Vocabulary:
     excepted_parties: tuple[re.Pattern[str], dict[str, re.Pattern[str]]]  # (exception lead, kind -> words)
     located_users: re.Pattern[str]  # "because of your location ... by default": the place depends on the user
     usual_bound: re.Pattern[str]  # "we typically retain it for seven years": a usual period, not a limit
+    limited_time: re.Pattern[str]  # "for as long as necessary": a bound with no number
+    case_before: re.Pattern[str]  # "In such a case, ...": a case described before
     identifying: re.Pattern[str]  # "information that identifies you": narrowed only to what every record is
     user_segment: re.Pattern[str]  # "if you signed up from the EEA": the claim is about some users
     transfer_origin: tuple[tuple[str, re.Pattern[str]], ...]  # (region, pattern): "transferred from the EEA"
@@ -63,8 +65,12 @@ class Vocabulary:
 
     def unrecorded(self, conditions: list[str]) -> str | None:
         """What the manifest would need to know to settle a denial with these conditions, if anything."""
-        return next((says for says, pattern in self.unrecorded_conditions
-                     for c in conditions if pattern.search(c)), None)
+        return self.case_said_before(conditions) or next(
+            (says for says, pattern in self.unrecorded_conditions for c in conditions if pattern.search(c)), None)
+
+    def case_said_before(self, conditions: list[str]) -> str | None:
+        """ "In such a case, ...": the claim holds in a case the notice described before."""
+        return "which case the notice means" if any(self.case_before.search(c) for c in conditions) else None
 
     def unrecorded_limit(self, sentence: str, categories: tuple[str, ...] = ()) -> str | None:
         """What the manifest would need to know to settle a denial its own sentence limits, if anything."""
@@ -186,6 +192,8 @@ def vocabulary() -> Vocabulary:
             end_to_end_scope=str(raw["end_to_end_scope"]),
             user_segment=re.compile(str(raw["user_segment"]), re.IGNORECASE),
             usual_bound=re.compile(str(raw["usual_bound"]), re.IGNORECASE),
+            limited_time=re.compile(str(raw["limited_time"]), re.IGNORECASE),
+            case_before=re.compile(str(raw["case_before"]), re.IGNORECASE),
             located_users=re.compile(str(raw["located_users"]), re.IGNORECASE),
             identifying=re.compile(str(raw["identifying"]), re.IGNORECASE),
             transfer_origin=tuple((str(k), re.compile(str(v), re.IGNORECASE))

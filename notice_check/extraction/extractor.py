@@ -246,7 +246,8 @@ def _legal_request(ctx: SentenceContext, tok: Token) -> bool:
 
 
 _NON_DATA_HEADS = {"request", "order", "demand", "complaint", "subpoena", "warrant", "fee", "question", "inquiry",
-                   "notice", "notification", "award", "grant", "funding", "approval", "permission"}
+                   "notice", "notification", "award", "grant", "funding", "approval", "permission",
+                   "consent", "authorization", "authorisation"}
 
 
 def _data_object(ctx: SentenceContext, tok: Token) -> bool:
@@ -258,6 +259,16 @@ def _data_object(ctx: SentenceContext, tok: Token) -> bool:
     if head is not None and head.lower_ in ("it", "them", "this", "these", "those", "such"):
         return True
     return slots.looks_like_data(ctx.lex, text) and not _non_data_only(ctx, text)
+
+
+def _record_object(ctx: SentenceContext, tok: Token) -> bool:
+    """ "we keep a record of your correspondence", "we maintain logs of all messages": keeping a record of data is
+    keeping the data, with or without a period."""
+    nouns, papers = ctx.lex.words("kept_record_nouns"), tuple(ctx.lex.words("kept_record_papers"))
+    return any(slots.looks_like_data(ctx.lex, slots.tokens_text(o.subtree)) and not o.lower_.startswith(papers)
+               for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns
+               for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj")
 
 
 def _non_data_only(ctx: SentenceContext, text: str) -> bool:
@@ -419,6 +430,7 @@ CHECKS: dict[str, Check] = {
     "authority_party": _authority_party,
     "legal_request_object": _legal_request,
     "data_object": _data_object,
+    "record_object": _record_object,
     "data_of": _data_of,
     "user_subject": slots.user_subject,
     "inbound": _inbound,
@@ -474,6 +486,7 @@ CHECKS: dict[str, Check] = {
     "negated": slots.is_negated,
     "made_public": lambda c, t: slots.made_public(c, t) is not None,
     "non_data_holder": slots.non_data_holder,
+    "non_data_remainder": slots.non_data_remainder,
     # "we may publish your name": what is published is a person's ("a transparency report" is not)
     "personal_object": lambda c, t: any(ch.dep_ == "dobj" and c.lex.pattern("personal_words").search(
         " ".join(x.lower_ for x in ch.subtree)) for ch in t.children),
@@ -583,7 +596,8 @@ TREE_CHECKS = frozenset({
     "meta_frame", "rights_frame", "relative_clause", "restrictive_relative", "document_noun", "access_holder",
     "party_subject", "concession", "generic_subject", "nothing_guaranteed",
     "authority_subject", "engaged_party", "named_subject", "we_subject", "personal_object", "made_public",
-    "non_data_holder", "site_object", "site_subject", "others_receive", "scoped_frame",
+    "non_data_holder", "site_object", "site_subject", "others_receive", "scoped_frame", "non_data_remainder",
+    "record_object",
 })
 
 

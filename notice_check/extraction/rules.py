@@ -37,7 +37,8 @@ CHECKS = frozenset(
         "manner_of_keeping", "backed_up", "device_lifetime", "others_denial", "access_governed", "located_party",
         "consented", "residual_store", "restrictive_relative", "negated_relative", "policy_scope", "signing_in",
         "generic_subject", "nothing_guaranteed", "pronoun_doer", "negated", "named_subject", "we_subject",
-        "personal_object", "made_public", "non_data_holder", "site_kept", "site_object", "site_subject",
+        "personal_object", "made_public", "non_data_holder", "non_data_remainder", "record_object", "site_kept",
+        "site_object", "site_subject",
         "others_receive", "scoped_frame",
     }
 )
@@ -116,8 +117,61 @@ class Rules:
     version: str
 
 
+def _number_pattern(ret: dict[str, Any]) -> str:
+    """Digits ("1,000", "2.5") or number words in sequence ("forty-five", "one hundred and twenty")."""
+    first = sorted(ret["numbers"], key=len, reverse=True)
+    more = sorted([w for w in ret["numbers"] if w not in ("a", "an")] + list(ret["scales"]), key=len, reverse=True)
+    words = rf"(?:{'|'.join(first)})(?:(?:[\s-]+|\s+and\s+)(?:{'|'.join(more)})\b)*"
+    return rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?|{words})(?:\s+and\s+a\s+half)?"
+
+
+def number_value(ret: dict[str, Any], text: str) -> float | None:
+    """The value of a number `_number_pattern` matched: "forty-five" 45, "one hundred twenty" 120, "1,000" 1000."""
+    text = " ".join(text.lower().split())
+    if text.endswith(" and a half"):
+        whole = number_value(ret, text.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
+    if text in ret["numbers"]:  # "a couple"
+        return float(ret["numbers"][text])
+    if text[:1].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+            return float(text.replace(",", ""))
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return None
+    total = current = 0
+    for word in re.split(r"[\s-]+", text):
+        if word == "and":
+            continue
+        if word in ret["scales"]:
+            scale = ret["scales"][word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+        elif word in ret["numbers"]:
+            current += ret["numbers"][word]
+        else:
+            return None
+    return float(total + current)
+
+
 def _alt(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A key written twice would silently drop its first list of words: refuse it instead."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _read_yaml(name: str, directory: Path | None) -> tuple[str, Any, str]:
@@ -129,7 +183,7 @@ def _read_yaml(name: str, directory: Path | None) -> tuple[str, Any, str]:
         text = resources.files("notice_check.extraction").joinpath("rules", name).read_text(encoding="utf-8")
         where = f"notice_check/extraction/rules/{name}"
     try:
-        return where, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), text
+        return where, yaml.load(text, Loader=_UniqueKeyLoader), text
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise RuleError(f"invalid YAML: {getattr(err, 'problem', err)}", source=where,
@@ -195,7 +249,7 @@ def _lexicon(where: str, raw: dict[str, Any]) -> Lexicon:
             scope_phrases=_alt(raw["scope"]["phrases"]),
             open_list=_alt(raw["open_list"]["phrases"]),
             conditions=_alt(raw["conditions"]["phrases"]),
-            duration=re.compile(ret["duration"], re.IGNORECASE),
+            duration=re.compile(ret["duration"].replace("{number}", _number_pattern(ret)), re.IGNORECASE),
             period=_alt(ret["period_phrases"]),
             until_events={k: re.compile(v, re.IGNORECASE) for k, v in ret["until_events"].items()},
             encryption={k: re.compile(enc[k], re.IGNORECASE) for k in ("end_to_end", "in_transit", "at_rest")},

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from notice_check.extraction.places import PlaceMention
-from notice_check.extraction.rules import Lexicon, Trigger
+from notice_check.extraction.rules import Lexicon, Trigger, number_value
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -571,6 +571,8 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
         if any(c.dep_ == "prep" and c.i < cur.i and any(g.dep_ == "neg" and g.lower_ in neg_words
                                                         for g in c.children) for c in cur.children):
             return True
+        if _readers_permission(cur):
+            break  # "if you do not permit us to collect your location": the reader's choice, not a denial
         nxt = _inherits_from_head(cur) or _placed_under(cur)
         if nxt is None and cur.dep_ == "acl" and _to_infinitive(cur) and cur.head.lemma_.lower() in ctx.lex.words(
                 "negation", "intent_nouns"):
@@ -592,6 +594,13 @@ def is_negated(ctx: SentenceContext, tok: Token) -> bool:
     if _unknowing(conj_head(tok)):
         return True  # "we do not have actual knowledge that we sell ...": a denial, in the statute's words
     return bool(ctx.lex.negative_phrases.search(_text_outside_events(ctx, tok)))
+
+
+def _readers_permission(tok: Token) -> bool:
+    """ "you (do not) permit us to collect ...": the verb is what the reader lets the organisation do."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in _LETTING and any(
+        c.dep_ == "dobj" and c.lower_ in ("us", "we") for c in tok.head.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in ("you", "users", "user") for c in tok.head.children)
 
 
 def _text_outside_events(ctx: SentenceContext, tok: Token) -> str:
@@ -1056,6 +1065,15 @@ def non_data_holder(ctx: SentenceContext, tok: Token) -> bool:
     return held.pos_ in ("NOUN", "PROPN") and not looks_like_data(ctx.lex, held.lower_)
 
 
+def non_data_remainder(ctx: SentenceContext, tok: Token) -> bool:
+    """ "if the matter remains unresolved for 45 days": a state of affairs, not data, so the period is not how long
+    anything is kept ("cookies last a year", "comments remain on our site", "portions may remain intact" are)."""
+    if tok.lemma_.lower() not in ctx.lex.words("retention_lasting_verbs", "verbs"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in ctx.lex.words("retention_lasting_verbs", "affairs")
+
+
 # ---------------------------------------------------------------------- parties
 
 
@@ -1440,6 +1458,9 @@ _EXAMPLE_ASIDE = re.compile(r"\((e\.g\.|eg\b|for example|for instance|such as)[^
 _AFTER = re.compile(r"\b(after|subsequent to|following|beyond|post)\s+(the\s+|your\s+|an\s+)?$", re.I)
 
 
+_AND_MORE = re.compile(r",?\s+and\s+|,\s*")
+
+
 def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Duration | None:
     lex = ctx.lex
     until = None
@@ -1452,6 +1473,7 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
     match_text = None
     best = None
     examples = [e.span() for e in _EXAMPLE_ASIDE.finditer(text)]
+    last: tuple[re.Match[str], int, int, int] | None = None  # the match before: days, where it began, its unit
     for m in lex.duration.finditer(text):
         if floor and _AFTER.search(text[: m.start()]):
             continue
@@ -1460,12 +1482,14 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
         if _NOT_A_BOUND_BEFORE.search(text[: m.start()]) or _AGE_AFTER.match(text[m.end():]):
             # "for a minimum of 10 years" is a floor, no maximum; "users under 13 years of age" is an age
             continue
-        num_s, unit = m.group("num").lower(), m.group("unit").lower()
-        nums = lex.raw["retention"]["numbers"]
-        try:
-            num = float(num_s.replace(",", ".")) if num_s[0].isdigit() else float(nums[num_s])
-        except (KeyError, ValueError):
+        unit = m.group("unit").lower()
+        # "forty-five (45) days", "45 (forty-five) days": the digits win if the two disagree
+        read = [(said[:1].isdigit(), number_value(lex.raw["retention"], said))
+                for said in (m.group("num"), m.group("alt")) if said]
+        values = [v for _, v in sorted(read, key=lambda r: not r[0]) if v is not None]
+        if not values:
             continue
+        num = values[0]
         unit_days = lex.raw["retention"]["units"][unit]
         if unit.startswith("hour"):
             value = math.ceil(num / 24)
@@ -1473,9 +1497,15 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
             value = 1
         else:
             value = int(round(num * unit_days))
+        if last is not None and last[3] > unit_days and _AND_MORE.fullmatch(text[last[0].end():m.start()]):
+            # "2 years and 6 months": one period in two parts, the larger unit first ("30 days and 90 days" is two)
+            value, m_start = value + last[1], last[2]
+        else:
+            m_start = m.start()
+        last = (m, value, m_start, unit_days)
         if best is None or value > best:  # "30 days ... up to 90 days": the longest bound counts
             best = value
-            match_text = m.group(0)
+            match_text = text[m_start:m.end()]
     days = best
     if days is None and until is None and not lex.period.search(text):
         return None
@@ -1569,8 +1599,11 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
         if t.dep_ == "prep" and t.lower_ == "in" and any(c.lower_ == "response" for c in t.children):
             out.append(_span_text(t))
     # "we do not disclose or sell your data without giving you notice": a condition after the last verb of a list
-    # of verbs that share their object is every verb's
+    # of verbs that share their object is every verb's (a prepositional or a clausal one)
     group = [v for v in _conj_group(tok) if v.pos_ in ("VERB", "AUX")] if tok.pos_ in ("VERB", "AUX") else []
+    holder = min((v.i for v in group if v.i > tok.i and any(c.dep_ in ("dobj", "obj") for c in v.children)),
+                 default=None)  # the list ends at the verb that holds the object ("..., is permitted" is no part)
+    group = [v for v in group if holder is None or v.i <= holder]
     if len(group) > 1 and not any(c.dep_ in ("dobj", "obj") for c in tok.children):  # the object is shared
         last = max(v.i for v in group)
         for v in group:
@@ -1579,9 +1612,18 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
             for child in v.children:
                 if child.dep_ == "prep" and child.i > last and child.lower_ in ("except", "without", "unless"):
                     out.append(_span_text(child))
+                elif child.dep_ == "advcl" and child.i > last and any(
+                        g.dep_ == "mark" and g.lower_ in marks and g.i < child.i for g in child.children) and not any(
+                        c.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass") for c in v.children):
+                    # "... provide, disclose or share it unless we have your consent"; not "stored on your watch and
+                    # never uploaded unless you enable sync", a predicate of its own
+                    out.append(_span_text(child))
     lead = _LEADING_EXCEPTION.match(ctx.text)
     if lead and tok.idx >= lead.end():  # "Except as described in this policy, we do not share ...": the parser
         out.append(lead.group(1))  # often makes "Except" the root, outside the claim's region
+    case = _LEADING_CASE.match(ctx.text)
+    if case and tok.idx >= case.end():  # "In such a case, we transfer it to Japan": only in the case said before
+        out.append(case.group(1))
     text = ctx.region_text(tok)
     for m in ctx.lex.conditions.finditer(text):
         phrase = m.group(0).strip()
@@ -1595,6 +1637,8 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
     return dedup
 
 
+_LEADING_CASE = re.compile(r"^\W*(in (?:such|that|this|these|those|either|each) (?:a )?"
+                           r"(?:cases?|event|situation|instances?)),", re.I)
 _LEADING_EXCEPTION = re.compile(r"^\s*((?:except|other than|unless|save)\b[^,;.]{1,80}),", re.I)
 
 

@@ -131,6 +131,13 @@ def manifest(
     )
 
 
+def message_store(**store: Any) -> Manifest:
+    """A manifest with one store of messages in Canada, with the store's fields given ("retention_indefinite")."""
+    message = {"key": "user.content.private.message", "parent": "user.content.private", "aliases": ["messages"]}
+    return manifest(country="CA", categories=[message], locations=[{"key": "ca", "country": "CA"}],
+                    stores=[{"key": "messages", "location": "ca", "categories": [message["key"]], **store}])
+
+
 def keys(finding: Any) -> set[str]:
     return {f"{ref.section}.{ref.key}" for ref in finding.manifest_refs}
 

@@ -90,3 +90,13 @@ def test_a_conditional_denial_of_encryption_is_not_contradicted(check_example):
     found = [f for f in check_example("line-2021", text).findings
              if f.practice == "encryption" and "does not encrypt" in f.message]
     assert found and {f.verdict for f in found} == {"unverifiable"}
+
+
+def test_keeping_data_with_no_bound_said_is_not_a_limited_time(saas):
+    """ "we may retain the content of your e-mails" names no bound; it was reported as keeping them "for a limited
+    time", which the notice never says."""
+    [finding] = saas("If you send us an e-mail, we may retain the content of your e-mail messages.", "retention")
+    assert finding.verdict == "unverifiable" and "may keep the content of your e-mail messages" in finding.message
+    assert "limited time" not in finding.message
+    [kept] = saas("When you update your profile, we keep a copy of the prior version for our records.", "retention")
+    assert "keeps a copy of the prior version" in kept.message and "limited time" not in kept.message

@@ -9,6 +9,9 @@ was written from (`--corpus ota-history` and `--corpus tosdr`, read before the f
 from __future__ import annotations
 
 import pytest
+from comparison_builders import claim, judged, message_store
+
+from notice_check.comparison import compare
 
 # ---------------------------------------------------------------- another party keeps, collects or stores
 
@@ -202,3 +205,16 @@ def test_consent_in_one_clause_leaves_the_other_clauses_denial(verdicts_of):
     assert "contradicted" in verdicts_of("sale-sharing", text, "sale")
     one = "We will not sell or allow any third party to use your email address without your permission."
     assert "contradicted" not in verdicts_of("sale-sharing", one, "sale")
+
+
+def test_another_partys_retention_until_an_event_is_not_the_organisations_store() -> None:
+    """ "our service providers keep it until you delete your account": only a store they operate keeping the data
+    indefinitely breaks it. Before, the organisation's own indefinite store contradicted the vendors' claim."""
+    m = message_store(retention_indefinite=True)  # the organisation's own store
+    theirs = claim("retention", "Our service providers keep your messages until you delete your account.",
+                   data="your messages", until="account_deletion", parties=["processor"])
+    finding = judged(compare([theirs], m), theirs)
+    assert finding.verdict == "unverifiable" and "not the organisation" in finding.message
+    ours = claim("retention", "We keep your messages until you delete your account.", data="your messages",
+                 until="account_deletion")
+    assert judged(compare([ours], m), ours).verdict == "contradicted"

@@ -48,6 +48,17 @@ def test_bare_no_in_a_word_list_is_rejected(tmp_path):
         load_rules(str(base))
 
 
+def test_a_key_written_twice_is_rejected(tmp_path):
+    """YAML keeps the last of two equal keys: the first list of words would silently stop counting (a second
+    `record_nouns` once turned "transferred to your personnel file" into a disclosure)."""
+    base = _copy_rules(tmp_path)
+    with (base / "lexicon.yml").open("a") as f:
+        f.write("\nkept_record_nouns: [record]\n")
+    with pytest.raises(RuleError, match="duplicate key 'kept_record_nouns'") as err:
+        load_rules(str(base))
+    assert "lexicon.yml" in str(err.value)
+
+
 def test_invalid_yaml_names_file_and_line(tmp_path):
     base = _copy_rules(tmp_path)
     (base / "triggers.yml").write_text("triggers:\n  - id: x\n    practice: [unclosed\n")
