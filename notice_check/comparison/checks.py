@@ -839,11 +839,11 @@ def check_retention(a: Assertion, ctx: Context) -> Judgement:
     if a.polarity == "affirm" and ctx.vocab.keeps_indefinitely(a.evidence.text):
         # "we keep your data indefinitely": no period to compare, and not a limited time either
         return _cannot(ctx, f"it may keep {data} indefinitely", "no store's period can contradict that")
-    if a.retention is None or not ctx.vocab.limited_time.search(a.evidence.text):
-        # "we may retain the content of your e-mails", "we keep a copy for our records": kept, no bound said
-        return _cannot(ctx, f"it {'may keep' if a.modality == 'may' else 'keeps'} {data}",
-                       "it names no period or event to compare")
-    return _cannot(ctx, f"it keeps {data} for a limited time", "it names no period or event to compare")
+    if a.retention is not None and ctx.vocab.limited_time.search(a.evidence.text):  # "for as long as necessary"
+        claim = f"it keeps {data} for a limited time"
+    else:  # "we may retain the content of your e-mails", "we keep a copy for our records": kept, no bound said
+        claim = f"it {'may keep' if a.modality == 'may' else 'keeps'} {data}"
+    return _cannot(ctx, claim, "it names no period or event to compare")
 
 
 # --------------------------------------------------------------------------- encryption

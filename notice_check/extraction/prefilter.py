@@ -402,14 +402,14 @@ def _needs_capital(form: str) -> bool:
     return place is None or place.ambiguous
 
 
-# Check name (triggers.yml requires / requires_any) -> what the sentence must hold for the check to pass
-# (any of the listed cues). Keep each entry a superset of what the check's code in extractor.py / slots.py
-# reads (lexicon.yml, geo, the device list), never a copy of it. Checks not listed: always possible.
-_PARTY_ANY = [parties(but={"self"}), proper_noun]
 def _duration(s: Sources) -> Test:
     return s.regex_test([s.rules.lexicon.duration.pattern])  # the template filled with its number words
 
 
+# Check name (triggers.yml requires / requires_any) -> what the sentence must hold for the check to pass
+# (any of the listed cues). Keep each entry a superset of what the check's code in extractor.py / slots.py
+# reads (lexicon.yml, geo, the device list), never a copy of it. Checks not listed: always possible.
+_PARTY_ANY = [parties(but={"self"}), proper_noun]
 _RETENTION = [_duration, lex_regex("retention", "until_events"),
               lex_regex("retention_phrases")]  # slots.has_retention_phrase
 

@@ -38,8 +38,7 @@ CHECKS = frozenset(
         "consented", "residual_store", "restrictive_relative", "negated_relative", "policy_scope", "signing_in",
         "generic_subject", "nothing_guaranteed", "pronoun_doer", "negated", "named_subject", "we_subject",
         "personal_object", "made_public", "non_data_holder", "non_data_remainder", "record_object", "site_kept",
-        "site_object", "site_subject",
-        "others_receive", "scoped_frame",
+        "site_object", "site_subject", "others_receive", "scoped_frame",
     }
 )
 
@@ -77,6 +76,10 @@ class Lexicon:
     non_data_objects: re.Pattern[str]
     _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def number(self, text: str) -> float | None:
+        """The value of a number the `duration` pattern matched: "forty-five" 45, "1,000" 1000, "a couple" 2."""
+        return _number_value(self.raw["retention"], text)
 
     def pattern(self, *path: str) -> re.Pattern[str]:
         """A regular expression of lexicon.yml ("tracker_words", or "anaphora", "openers"), compiled once
@@ -125,11 +128,10 @@ def _number_pattern(ret: dict[str, Any]) -> str:
     return rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?|{words})(?:\s+and\s+a\s+half)?"
 
 
-def number_value(ret: dict[str, Any], text: str) -> float | None:
-    """The value of a number `_number_pattern` matched: "forty-five" 45, "one hundred twenty" 120, "1,000" 1000."""
+def _number_value(ret: dict[str, Any], text: str) -> float | None:
     text = " ".join(text.lower().split())
     if text.endswith(" and a half"):
-        whole = number_value(ret, text.removesuffix(" and a half"))
+        whole = _number_value(ret, text.removesuffix(" and a half"))
         return None if whole is None else whole + 0.5
     if text in ret["numbers"]:  # "a couple"
         return float(ret["numbers"][text])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from notice_check.extraction.places import PlaceMention
-from notice_check.extraction.rules import Lexicon, Trigger, number_value
+from notice_check.extraction.rules import Lexicon, Trigger
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -1473,7 +1473,7 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
     match_text = None
     best = None
     examples = [e.span() for e in _EXAMPLE_ASIDE.finditer(text)]
-    last: tuple[re.Match[str], int, int, int] | None = None  # the match before: days, where it began, its unit
+    last: tuple[int, int, int, int] | None = None  # the period before: its end, days, where it began, unit days
     for m in lex.duration.finditer(text):
         if floor and _AFTER.search(text[: m.start()]):
             continue
@@ -1484,12 +1484,10 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
             continue
         unit = m.group("unit").lower()
         # "forty-five (45) days", "45 (forty-five) days": the digits win if the two disagree
-        read = [(said[:1].isdigit(), number_value(lex.raw["retention"], said))
-                for said in (m.group("num"), m.group("alt")) if said]
-        values = [v for _, v in sorted(read, key=lambda r: not r[0]) if v is not None]
-        if not values:
+        said = sorted((s for s in (m.group("num"), m.group("alt")) if s), key=lambda s: not s[:1].isdigit())
+        num = next((v for v in map(lex.number, said) if v is not None), None)
+        if num is None:
             continue
-        num = values[0]
         unit_days = lex.raw["retention"]["units"][unit]
         if unit.startswith("hour"):
             value = math.ceil(num / 24)
@@ -1497,15 +1495,16 @@ def _retention_in(ctx: SentenceContext, text: str, floor: bool = False) -> Durat
             value = 1
         else:
             value = int(round(num * unit_days))
-        if last is not None and last[3] > unit_days and _AND_MORE.fullmatch(text[last[0].end():m.start()]):
-            # "2 years and 6 months": one period in two parts, the larger unit first ("30 days and 90 days" is two)
-            value, m_start = value + last[1], last[2]
-        else:
-            m_start = m.start()
-        last = (m, value, m_start, unit_days)
+        start = m.start()
+        if last is not None:
+            last_end, last_value, last_start, last_unit = last
+            if last_unit > unit_days and _AND_MORE.fullmatch(text[last_end:start]):
+                # "2 years and 6 months": one period in two parts, the larger unit first ("30 and 90 days" are two)
+                value, start = value + last_value, last_start
+        last = (m.end(), value, start, unit_days)
         if best is None or value > best:  # "30 days ... up to 90 days": the longest bound counts
             best = value
-            match_text = text[m_start:m.end()]
+            match_text = text[start:m.end()]
     days = best
     if days is None and until is None and not lex.period.search(text):
         return None
