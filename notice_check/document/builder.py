@@ -99,9 +99,45 @@ def _drop_empty(raw: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+# "5.b.Subcontracting", "3.a.ii. Location information": an outline number and a title (capitalised)
+_OUTLINE_LABEL = re.compile(r"^(\d+(?:\.[a-z\d]{1,4})*)\.?\s*(?=[A-Z])")
+_MAX_LABEL_CHARS = 120
+
+
+def _outline_number(text: str) -> str | None:
+    m = _OUTLINE_LABEL.match(text)
+    return m.group(1).lower() if m else None
+
+
+def _outline_headings(raw: list[RawBlock]) -> list[RawBlock]:
+    """The same blocks; a paragraph that is an outline label one step below the heading it sits under ("5.b.
+    Subcontracting" under "5. Provision of Personal Data", written as plain text by the page) becomes a heading
+    one level deeper. Without it every subsection's sentences sat in the parent section, and a list of places
+    answered a sentence of another subsection."""
+    out: list[RawBlock] = []
+    stack: list[tuple[int, str | None]] = []  # (level, outline number) of the headings open here
+    for b in raw:
+        if b.kind == "heading":
+            while stack and stack[-1][0] >= b.level:
+                stack.pop()
+            stack.append((b.level, _outline_number(b.text)))
+        elif b.kind == "paragraph" and len(b.text) <= _MAX_LABEL_CHARS and b.text[-1] not in _FINAL_PARAGRAPH + ":,":
+            number = _outline_number(b.text)
+            parent = next((k for k in range(len(stack) - 1, -1, -1)
+                           if number and stack[k][1] and number.startswith(stack[k][1] + ".")
+                           and "." not in number[len(stack[k][1]) + 1 :]), None)
+            if parent is not None:
+                del stack[parent + 1 :]
+                level = stack[parent][0] + 1
+                stack.append((level, number))
+                b = RawBlock("heading", b.text, level=level)
+        out.append(b)
+    return out
+
+
 def build_document(source: str, raw: list[RawBlock], title: str | None = None) -> Document:
     """Lay the blocks out as text and derive sections, list intros and sentences."""
-    raw = _drop_empty(raw)
+    raw = _outline_headings(_drop_empty(raw))
     # --- text and offsets
     parts: list[str] = []
     spans: list[tuple[int, int]] = []

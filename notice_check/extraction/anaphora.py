@@ -11,6 +11,7 @@ more, but few sentences open with a pronoun.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from notice_check.extraction import slots
@@ -90,6 +91,53 @@ def resolve_data_references(sentences: list[Sentence], found: list[list[Assertio
                 claims[k] = a.model_copy(update={"data": data})
                 named_by[id(claims[k])] = named
     return out
+
+
+def resolve_following_places(sentences: list[Sentence], found: list[list[Assertion]],
+                             lexicon: Lexicon) -> list[list[Assertion]]:
+    """The same assertions; the places of a labelled list ("Countries and regions to which Personal Data is
+    transferred: Japan, Korea and Vietnam.") are an open list when an earlier sentence of its section, after
+    the list before it, points to them as examples ("... to the subcontractor, including companies located in
+    the following countries or regions."). Read alone, the list was every place the data goes, and a store
+    anywhere else contradicted it."""
+    labelled = lexicon.pattern("anaphora", "labelled_list")
+    pointer = lexicon.pattern("anaphora", "following_open")
+    out = found
+    for i, claims in enumerate(found):
+        s = sentences[i]
+        colon = s.text.find(":")
+        if not claims or not labelled.match(s.text):
+            continue
+        listed = [k for k, a in enumerate(claims)
+                  if a.location is not None and a.location.mode == "in" and not a.location.open
+                  and s.analysed.find(a.location.text) > colon]
+        if not listed or not _answers_open_pointer(sentences, found, i, labelled, pointer):
+            continue
+        if out is found:
+            out = [list(c) for c in found]
+        for k in listed:
+            a = out[i][k]
+            out[i][k] = a.model_copy(update={"location": a.location.model_copy(update={"open": True})})
+    return out
+
+
+def _answers_open_pointer(sentences: list[Sentence], found: list[list[Assertion]], i: int,
+                          labelled: re.Pattern[str], pointer: re.Pattern[str]) -> bool:
+    """An earlier sentence of the same section, after the last labelled list of places, says "including ... the
+    following countries"."""
+    s = sentences[i]
+    for j in range(i - 1, max(-1, i - 1 - _POINTER_REACH), -1):
+        prev = sentences[j]
+        if prev.section != s.section or prev.start >= s.start:
+            return False  # another section, or another notice of the batch
+        if labelled.match(prev.text) and any(a.location is not None for a in found[j]):
+            return False  # the list before this one: the pointer was its own
+        if pointer.search(prev.analysed):
+            return True
+    return False
+
+
+_POINTER_REACH = 20  # sentences back: LINE's group-sharing pointer is 12 sentences before its list
 
 
 def _same_paragraph(prev: Sentence, s: Sentence) -> bool:

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 from notice_check import geo
 from notice_check.errors import UnsupportedLanguageError
 from notice_check.extraction import slots
-from notice_check.extraction.anaphora import resolve_data_references, resolve_elsewhere, resolve_pronoun_subjects
+from notice_check.extraction.anaphora import (
+    resolve_data_references,
+    resolve_elsewhere,
+    resolve_following_places,
+    resolve_pronoun_subjects,
+)
 from notice_check.extraction.pipeline import Analyzer, load_analyzer
 from notice_check.extraction.places import find_places
 from notice_check.extraction.reparse import (
@@ -1185,7 +1190,8 @@ def _read_sentences(sentences: list[Sentence], *, prefilter: bool, batch_size: i
             s = sentences[i]
             evidence = Evidence(text=s.text, start=s.start, end=s.end, section=s.section_path)
             out[i] = [a.model_copy(update={"evidence": evidence}, deep=True).assign_id() for a in read[slot]]
-    return resolve_data_references(sentences, out, an.rules.lexicon)  # "this data": the data of the claim before
+    out = resolve_data_references(sentences, out, an.rules.lexicon)  # "this data": the data of the claim before
+    return resolve_following_places(sentences, out, an.rules.lexicon)  # "including ... the following countries"
 
 
 def extract_sentences(sentences: Iterable[Sentence], *, prefilter: bool = True, batch_size: int = 64,

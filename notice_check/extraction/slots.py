@@ -807,6 +807,10 @@ def _phrase_tokens(head: Token, stop: set[int]) -> list[Token]:
 
 def data_head(ctx: SentenceContext, tok: Token) -> Token | None:
     """The noun the claim is about: the object of an active verb, the subject of a passive one."""
+    carried = _prep_object(tok.head, "for") if tok.dep_ == "amod" and tok.head.lower_ in ctx.lex.words(
+        "channel_nouns") else None
+    if carried is not None:  # "an end-to-end encrypted connection for audio and video information"
+        return carried
     cur: Token | None = tok
     for _ in range(3):
         if cur is None:
@@ -1617,10 +1621,10 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
                     # "... provide, disclose or share it unless we have your consent"; not "stored on your watch and
                     # never uploaded unless you enable sync", a predicate of its own
                     out.append(_span_text(child))
-    lead = _LEADING_EXCEPTION.match(ctx.text)
+    lead = ctx.lex.pattern("conditions", "leading_exception").match(ctx.text)
     if lead and tok.idx >= lead.end():  # "Except as described in this policy, we do not share ...": the parser
         out.append(lead.group(1))  # often makes "Except" the root, outside the claim's region
-    case = _LEADING_CASE.match(ctx.text)
+    case = ctx.lex.pattern("conditions", "leading_case").match(ctx.text)
     if case and tok.idx >= case.end():  # "In such a case, we transfer it to Japan": only in the case said before
         out.append(case.group(1))
     text = ctx.region_text(tok)
@@ -1636,9 +1640,6 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
     return dedup
 
 
-_LEADING_CASE = re.compile(r"^\W*(in (?:such|that|this|these|those|either|each) (?:a )?"
-                           r"(?:cases?|event|situation|instances?)),", re.I)
-_LEADING_EXCEPTION = re.compile(r"^\s*((?:except|other than|unless|save)\b[^,;.]{1,80}),", re.I)
 
 
 def _span_text(tok: Token) -> str:

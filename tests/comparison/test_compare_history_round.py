@@ -75,3 +75,16 @@ def test_a_claim_for_a_case_said_before_holds_for_that_case(verdicts_of, text, p
 ])
 def test_the_same_claims_said_outright_stay_contradicted(verdicts_of, text, practice):
     assert "contradicted" in verdicts_of("eea-only", text, practice)
+
+
+@pytest.mark.parametrize(("said", "data"), [
+    ("We establish an end-to-end encrypted connection for audio and video information during calls.",
+     "audio and video information"),
+    ("We send your files over an encrypted connection of our own.", None),  # "of" names no cargo
+])
+def test_what_an_encrypted_channel_carries_is_the_claims_data(said, data):
+    """ "An end-to-end encrypted connection for audio and video information" encrypts that information; read with
+    no data, the claim was about all the content users send (second session of 2026-12-08)."""
+    found = [a for a in extract(load_document("-", data=said.encode())) if a.practice == "encryption"]
+    assert found
+    assert [a.data.text if a.data else None for a in found] == [data] * len(found)

@@ -122,3 +122,32 @@ def test_a_paragraph_ending_in_a_semicolon_is_no_lead_in() -> None:
     parsed = {s.text: s.parse_text for s in doc.sentences}
     assert parsed["On a merger, we will transfer your data to the buyer."] is None
     assert parsed["our affiliates"] == "We share data with our affiliates"
+
+
+def _sections(text: str, name: str = "notice.md") -> dict[str, tuple[str, ...]]:
+    doc = load_document(name, data=text.encode())
+    return {s.text: s.section for s in doc.sentences if s.kind != "heading"}
+
+
+def test_an_outline_label_below_a_numbered_heading_is_a_subheading() -> None:
+    """ "5.b.Subcontracting" written as a plain line under "5. Sharing": its sentences belong to 5.b, not to 5."""
+    text = ("## 5. Sharing\n\nWe share data as follows.\n\n5.a.Public posts\n\nYour posts are public.\n\n"
+            "5.b. Subcontracting\n\nProviders handle orders.\n\n5.b.i.Payment\n\nA bank handles payments.\n\n"
+            "## 6. Security\n\nWe encrypt data.")
+    sections = _sections(text)
+    assert sections["We share data as follows."] == ("5. Sharing",)
+    assert sections["Your posts are public."] == ("5. Sharing", "5.a.Public posts")
+    assert sections["Providers handle orders."] == ("5. Sharing", "5.b. Subcontracting")
+    assert sections["A bank handles payments."] == ("5. Sharing", "5.b. Subcontracting", "5.b.i.Payment")
+    assert sections["We encrypt data."] == ("6. Security",)
+
+
+@pytest.mark.parametrize("line", [
+    "6.a.Retention",  # another heading's number
+    "5.a.i.Too deep",  # two steps below
+    "5.1 million users trust us",  # a number, not a title
+    "5.a. We share your data with our providers.",  # a sentence
+])
+def test_a_line_that_is_no_sub_label_stays_a_paragraph(line: str) -> None:
+    text = f"## 5. Sharing\n\n{line}\n\nProviders handle orders."
+    assert _sections(text)["Providers handle orders."] == ("5. Sharing",)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from notice_check.comparison.vocabulary import vocabulary
 from notice_check.errors import RuleError
 from notice_check.extraction.rules import load_rules
 
@@ -105,3 +106,16 @@ def test_an_implied_party_needs_a_kind_and_its_words(tmp_path, kind):
     (base / "triggers.yml").write_text(text)
     with pytest.raises(RuleError, match="implied_party"):
         load_rules(str(base))
+
+
+@pytest.mark.parametrize("opening", [
+    "In such a case, we send it to Japan.", "In that event, we send it to Japan.", "In either case, we send it.",
+    "In these situations, we send it.", "In such instances, we send it.", "In this case, we send it.",
+    "In most cases, we send it.", "In such cases as these, we send it.", "In such circumstances, we send it.",
+])
+def test_the_comparator_knows_every_case_opening_the_extractor_keeps(opening):
+    """The extractor keeps "In such a case" as a condition and the comparator reads it as a case said before; the
+    two word lists live in two stages' language data and must agree."""
+    kept = load_rules().lexicon.pattern("conditions", "leading_case").match(opening)
+    recognised = kept is not None and vocabulary().case_before.search(kept.group(1)) is not None
+    assert (kept is not None) == recognised
