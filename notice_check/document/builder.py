@@ -135,6 +135,20 @@ def _outline_headings(raw: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+# a lead-in whose sentence each item finishes: "If you make a call, we:", "... when you request it, by:"
+_OPEN_CLAUSE = re.compile(r"\b(?:we|you|they|it|(?:we|you|they|it) (?:may|will|can|might|shall|must|also|do|does"
+                          r"|may also|will also|can also))\s*[:：]$|\bby\s*[:：]$", re.IGNORECASE)
+
+
+def _joined(context: str, item: str) -> str:
+    """The text an item is parsed as: its lead-in, then the item. A lead-in that stops mid-clause ("If you make a
+    call, we: establish an encrypted connection") loses its colon when the item goes on in lower case, so the
+    parser reads one sentence ("If you make a call, we establish ..."), and the lead-in's condition the item's."""
+    if _OPEN_CLAUSE.search(context) and item[:1].islower():
+        return f"{context.rstrip()[:-1].rstrip()} {item}"
+    return f"{context} {item}"
+
+
 def build_document(source: str, raw: list[RawBlock], title: str | None = None) -> Document:
     """Lay the blocks out as text and derive sections, list intros and sentences."""
     raw = _outline_headings(_drop_empty(raw))
@@ -204,7 +218,7 @@ def build_document(source: str, raw: list[RawBlock], title: str | None = None) -
             short = _short_items([raw[i].text for i in lst.items])
             if short is not None:
                 items, conj = short
-                parse = f"{lst.context} {_enumerate(items, conj)}."
+                parse = f"{_joined(lst.context, _enumerate(items, conj))}."
                 lst.combined = (parse, lst.intro_span[0], spans[lst.items[-1]][1])
                 consumed.add(lst.intro_span)
 
@@ -229,7 +243,7 @@ def build_document(source: str, raw: list[RawBlock], title: str | None = None) -
                 continue
             parse = None
             if lst is not None and lst.context and k == 0:
-                parse = f"{lst.context} {text[s0:s1]}"
+                parse = _joined(lst.context, text[s0:s1])
             sentences.append(Sentence(text=text[s0:s1], start=s0, end=s1, section=sections[i],
                                       kind=b.kind, parse_text=parse))
     sentences.sort(key=lambda s: s.start)

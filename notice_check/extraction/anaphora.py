@@ -105,9 +105,9 @@ def resolve_following_places(sentences: list[Sentence], found: list[list[Asserti
     out = found
     for i, claims in enumerate(found):
         s = sentences[i]
-        colon = s.text.find(":")
-        if not claims or not labelled.match(s.text):
+        if not claims or not labelled.match(s.analysed):
             continue
+        colon = s.analysed.find(":")  # the places follow the label
         listed = [k for k, a in enumerate(claims)
                   if a.location is not None and a.location.mode == "in" and not a.location.open
                   and s.analysed.find(a.location.text) > colon]
@@ -130,7 +130,7 @@ def _answers_open_pointer(sentences: list[Sentence], found: list[list[Assertion]
         prev = sentences[j]
         if prev.section != s.section or prev.start >= s.start:
             return False  # another section, or another notice of the batch
-        if labelled.match(prev.text) and any(a.location is not None for a in found[j]):
+        if labelled.match(prev.analysed) and any(a.location is not None for a in found[j]):
             return False  # the list before this one: the pointer was its own
         if pointer.search(prev.analysed):
             return True

@@ -1589,6 +1589,9 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
         holders.append(tok.head)  # "if you forward it, the content will not be encrypted": the "if" is the copula's
     elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         holders.append(tok.head)  # "Letter Sealing provides end-to-end encryption ... when it is turned on"
+    elif tok.dep_ == "amod" and tok.head.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.head.pos_ in (
+            "VERB", "AUX"):
+        holders.append(tok.head.head)  # "if you make a call, we establish an encrypted connection for ..."
     for child in (c for holder in holders for c in holder.children):
         if child.dep_ in ("advcl",) and any(g.dep_ in ("mark", "advmod") and g.lower_ in marks and g.i < child.i
                                             for g in child.children):
@@ -1624,6 +1627,10 @@ def conditions(ctx: SentenceContext, tok: Token, *, retention: bool = False) -> 
     lead = ctx.lex.pattern("conditions", "leading_exception").match(ctx.text)
     if lead and tok.idx >= lead.end():  # "Except as described in this policy, we do not share ...": the parser
         out.append(lead.group(1))  # often makes "Except" the root, outside the claim's region
+    when = ctx.lex.pattern("conditions", "leading_condition").match(ctx.text)
+    if when and tok.idx >= when.end() and when.group(1).split()[0].lower() in marks and ";" not in ctx.text[
+            when.end() : tok.idx] and not any(when.group(1).lower() in c.lower() for c in out):
+        out.append(when.group(1))  # "When you ask us to, we end-to-end encrypt ...": the parser hung it on "end"
     case = ctx.lex.pattern("conditions", "leading_case").match(ctx.text)
     if case and tok.idx >= case.end():  # "In such a case, we transfer it to Japan": only in the case said before
         out.append(case.group(1))
