@@ -33,7 +33,8 @@ def test_real_notice_audit_is_well_formed():
     items = data["items"]
     assert len({i["id"] for i in items}) == len(items), "a claim is judged twice"
     for note in data["samples"].values():  # a note, or a sample of another corpus than OTA
-        assert isinstance(note, str) or (set(note) == {"corpus", "note"} and note["corpus"] in {"ota", "mapp"}), note
+        assert isinstance(note, str) or (
+            set(note) == {"corpus", "note"} and note["corpus"] in {"ota", "mapp", "c3pa"}), note
     for item in items:
         assert set(item) == {"id", "sentence", "sample", "practice", "verdict", "why"}, item
         assert re.fullmatch(r"[0-9a-f]{12}", item["id"]) and re.fullmatch(r"[0-9a-f]{12}", item["sentence"]), item
