@@ -75,7 +75,7 @@ def misread_verb_text(doc: Doc, verbs: frozenset[str]) -> str | None:
     for k, tok in enumerate(doc[:12]):
         if tok.pos_ in ("VERB", "AUX"):
             return None
-        if k < 2 or tok.lemma_.lower() not in verbs or tok.pos_ not in ("NOUN", "PROPN"):
+        if k < 2 or tok.lemma_.lower() not in verbs or tok.pos_ not in ("NOUN", "PROPN") or _inside_name(doc, k):
             continue
         if doc[k - 1].pos_ not in ("NOUN", "PROPN") or k + 1 >= len(doc) or doc[k + 1].pos_ not in _OBJECT_STARTS:
             continue
@@ -83,6 +83,17 @@ def misread_verb_text(doc: Doc, verbs: frozenset[str]) -> str | None:
             continue  # "Korea process data": the words before are only modifiers of the misread verb
         return doc.text[: tok.idx] + "will " + tok.lemma_.lower() + doc.text[tok.idx + len(tok.text):]
     return None
+
+
+def _inside_name(doc: Doc, k: int) -> bool:
+    """A capitalised word followed by a number or another capitalised word is part of a name: "Northcliffe House
+    2 Derry Street" is an address and "Merch Store Careers" a menu, not "will house" or "will store" ("Vimeo Collects
+    data" still reads on)."""
+    tok = doc[k]
+    if not tok.text[:1].isupper() or k + 1 >= len(doc):
+        return False
+    following = doc[k + 1]
+    return following.like_num or following.text[:1].isupper()
 
 
 _KEPT_ASIDE = re.compile(r"\b(unless|if|where|when|whenever|except|without|only|provided|subject|required|"

@@ -87,3 +87,12 @@ def test_data_included_among_the_assets_of_a_sale_is_disclosed(claims, text):
 
 def test_a_name_among_other_things_is_no_business_transfer(claims):
     assert _sharing(claims, "We include your name among the authors listed on the page.") == []
+
+
+@pytest.mark.parametrize(("text", "practices"), [
+    # a postal address: "House" of a building's name was re-read as the verb "will house"
+    ("Privacy Office – Data Protection Example Papers Limited Harbour House 5 Quay Street Bristol, BS1 4DJ U.K.", []),
+    ("Our affiliates in Korea process data.", ["processing"]),  # the misread verb is still found in lower case
+])
+def test_a_capitalised_word_of_a_name_is_no_misread_verb(claims, text, practices):
+    assert [a.practice for a in claims(text)] == practices
