@@ -89,11 +89,9 @@ def _inside_name(doc: Doc, k: int) -> bool:
     """A capitalised word followed by a number or another capitalised word is part of a name: "Northcliffe House
     2 Derry Street" is an address and "Merch Store Careers" a menu, not "will house" or "will store" ("Vimeo Collects
     data" still reads on)."""
-    tok = doc[k]
-    if not tok.text[:1].isupper() or k + 1 >= len(doc):
+    if not _capital(doc[k]) or k + 1 >= len(doc):
         return False
-    following = doc[k + 1]
-    return following.like_num or following.text[:1].isupper()
+    return doc[k + 1].like_num or _capital(doc[k + 1])
 
 
 _KEPT_ASIDE = re.compile(r"\b(unless|if|where|when|whenever|except|without|only|provided|subject|required|"
